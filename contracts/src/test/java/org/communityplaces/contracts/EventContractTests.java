@@ -1,0 +1,47 @@
+package org.communityplaces.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventContractTests {
+
+	private final EventContract contract = EventContract.load();
+
+	@Test
+	void everyMessageOfTheAsyncApiDocumentHasASchemaWithExamples() {
+		assertThat(contract.eventTypes()).contains("ReferralRequested", "ReferralAccepted");
+		contract.eventTypes().forEach(type -> assertThat(contract.examples(type)).as(type).isNotEmpty());
+	}
+
+	@Test
+	void everyExampleValidatesAgainstItsOwnSchema() {
+		contract.eventTypes()
+			.forEach(type -> contract.examples(type)
+				.forEach(example -> assertThat(contract.violations(example)).as(example).isEmpty()));
+	}
+
+	@Test
+	void eventsAreRoutedToTheTopicOfTheirChannel() {
+		assertThat(contract.topicOf("ReferralRequested")).isEqualTo("referral-events");
+		assertThat(contract.topicOf("ReferralAccepted")).isEqualTo("referral-events");
+	}
+
+	@Test
+	void anEventMissingAFieldOrWithABadFormatIsRejected() {
+		String example = contract.examples("ReferralRequested").get(0);
+		assertThat(contract.violations(example.replace("\"hostEmail\":\"landlord@redlion.example.org\",", "")
+			.replace(",\"hostEmail\":\"landlord@redlion.example.org\"", ""))).anyMatch(v -> v.contains("hostEmail"));
+		assertThat(contract.violations(example.replace("6f1c2a5e-3b7d-4d0a-9a51-0f7e2c9d8b11", "not-a-uuid")))
+			.anyMatch(v -> v.contains("eventId"));
+	}
+
+	@Test
+	void anEventThatIsNotJsonOrOfAnUnknownTypeIsRejected() {
+		assertThat(contract.violations("{not json")).singleElement().asString().startsWith("not JSON");
+		assertThat(contract.violations("{\"type\":\"SomethingElse\"}")).singleElement()
+			.asString()
+			.contains("unknown event type");
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.communityplaces.places.place;
+
+enum PlaceKind {
+
+	PUB, SHOP, COMMUNITY_GROUP, INTERGENERATIONAL_SCHEME
+
+}

@@ -1,0 +1,17 @@
+package org.communityplaces.referrals.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's own document to be relayed to Kafka. It is written in
+ * the same single-document write as the state change that caused it, so the two cannot
+ * part: no transaction is needed, on real MongoDB or on the embedded store.
+ */
+public record OutboxEntry(String eventId, String type, String topic, String payload, Instant occurredAt,
+		Instant sentAt) {
+
+	public static OutboxEntry pending(String eventId, String type, String topic, String payload, Instant occurredAt) {
+		return new OutboxEntry(eventId, type, topic, payload, occurredAt, null);
+	}
+
+}

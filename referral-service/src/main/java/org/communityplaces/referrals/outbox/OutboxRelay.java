@@ -1,0 +1,120 @@
+package org.communityplaces.referrals.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays outbox entries to Kafka, in order per aggregate, keyed by the aggregate id. An entry
+ * is marked sent only after the broker acknowledged it (acks=all, idempotent producer); if the
+ * relay dies or the broker is down, the entry stays pending and is sent on a later pass. A
+ * crash between the acknowledgement and the mark sends it again, so delivery is at least
+ * once and consumers deduplicate on {@code eventId}.
+ */
+@Component
+public class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoTemplate mongo;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final Clock clock;
+
+	private final String collection;
+
+	private final int batchSize;
+
+	private final Duration sendTimeout;
+
+	private final Counter relayed;
+
+	private final Counter failures;
+
+	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
+			@Value("${outbox.collection:referrals}") String collection,
+			@Value("${outbox.batch-size:100}") int batchSize,
+			@Value("${outbox.send-timeout:10s}") Duration sendTimeout) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.clock = clock;
+		this.collection = collection;
+		this.batchSize = batchSize;
+		this.sendTimeout = sendTimeout;
+		this.relayed = Counter.builder("outbox.relayed").description("Events the broker acknowledged").register(meters);
+		this.failures = Counter.builder("outbox.relay.failures").description("Relay attempts that failed").register(meters);
+		meters.gauge("outbox.pending", this, OutboxRelay::pendingAggregates);
+	}
+
+	@Scheduled(fixedDelayString = "${outbox.poll-interval-ms:100}")
+	public void relayPending() {
+		for (Document aggregate : mongo.find(pendingQuery().limit(batchSize), Document.class, collection)) {
+			if (!relay(aggregate)) {
+				return;
+			}
+		}
+	}
+
+	/** @return false when the broker did not take an event, so the pass should stop for now */
+	private boolean relay(Document aggregate) {
+		Object id = aggregate.get("_id");
+		for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
+			if (entry.get("sentAt") != null) {
+				continue;
+			}
+			String eventId = entry.getString("eventId");
+			ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), id.toString(),
+					entry.getString("payload"));
+			record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+			try {
+				kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (ExecutionException | TimeoutException | RuntimeException ex) {
+				failures.increment();
+				log.warn("Outbox relay could not publish event {} of type {}; it stays pending: {}", eventId,
+						entry.getString("type"), ex.toString());
+				return false;
+			}
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId)),
+					new Update().set("outbox.$.sentAt", clock.instant()), collection);
+			relayed.increment();
+		}
+		return true;
+	}
+
+	private double pendingAggregates() {
+		return mongo.count(pendingQuery(), collection);
+	}
+
+	private static Query pendingQuery() {
+		return Query.query(Criteria.where("outbox").elemMatch(Criteria.where("sentAt").is(null)))
+			.with(Sort.by("_id"));
+	}
+
+}

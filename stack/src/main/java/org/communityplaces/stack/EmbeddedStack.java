@@ -1,0 +1,169 @@
+package org.communityplaces.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The whole system on one machine: Kafka, a MongoDB-wire store, an SMTP server and the four
+ * services, each service a separate JVM that reaches the infrastructure only through standard
+ * Spring Boot properties.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final StackSettings settings;
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private GreenMail mail;
+
+	private KafkaBroker kafka;
+
+	private EmbeddedStack(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	public static EmbeddedStack start(StackSettings settings) throws Exception {
+		EmbeddedStack stack = new EmbeddedStack(settings);
+		try {
+			stack.startInfrastructure();
+			stack.startServices();
+			return stack;
+		}
+		catch (Exception | Error ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startInfrastructure() throws Exception {
+		Path data = settings.dataDirectory();
+		Files.createDirectories(data.resolve("mongo"));
+		MongoServer mongo = new MongoServer(new H2Backend(data.resolve("mongo").resolve("store.mv").toString()));
+		mongo.bind("127.0.0.1", settings.mongoPort());
+		started.add(mongo::shutdown);
+
+		mail = new GreenMail(new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		started.add(mail::stop);
+
+		startKafka();
+	}
+
+	/** Starts the broker again on the same ports and data, after {@link #stopKafka()}. */
+	public void startKafka() throws Exception {
+		kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
+				settings.kafkaControllerPort());
+	}
+
+	/** Stops the broker as an outage would, keeping its data. */
+	public void stopKafka() {
+		if (kafka != null) {
+			kafka.close();
+			kafka = null;
+		}
+	}
+
+	private void startServices() throws Exception {
+		List<String> infrastructure = List.of("--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.smtpPort());
+		Map<String, List<String>> services = Map.of(
+				"places-service", List.of("--spring.mongodb.uri=" + settings.mongoUri("places")),
+				"referral-service", concat(infrastructure, "--spring.mongodb.uri=" + settings.mongoUri("referrals"),
+						"--places.base-url=" + StackSettings.url(settings.placesPort())),
+				"notification-service", concat(infrastructure,
+						"--spring.mongodb.uri=" + settings.mongoUri("notifications"),
+						"--notifications.portal-url=" + StackSettings.url(settings.gatewayPort())),
+				"gateway", List.of("--services.places-url=" + StackSettings.url(settings.placesPort()),
+						"--services.referral-url=" + StackSettings.url(settings.referralPort()),
+						"--services.notification-url=" + StackSettings.url(settings.notificationPort())));
+		Map<String, Integer> ports = Map.of("places-service", settings.placesPort(), "referral-service",
+				settings.referralPort(), "notification-service", settings.notificationPort(), "gateway",
+				settings.gatewayPort());
+		List<ServiceProcess> processes = new ArrayList<>();
+		for (String name : List.of("places-service", "referral-service", "notification-service", "gateway")) {
+			ServiceProcess process = ServiceProcess.start(name, settings.root().resolve(name).resolve("target")
+				.resolve(name + ".jar"), ports.get(name), settings.javaOptions(), services.get(name),
+					settings.dataDirectory().resolve("logs"));
+			processes.add(process);
+			started.add(process);
+		}
+		for (ServiceProcess process : processes) {
+			process.awaitReady(READY_TIMEOUT);
+		}
+	}
+
+	public StackSettings settings() {
+		return settings;
+	}
+
+	/** The SMTP server every e-mail of the system is delivered to. */
+	public GreenMail mail() {
+		return mail;
+	}
+
+	public String gatewayUrl() {
+		return StackSettings.url(settings.gatewayPort());
+	}
+
+	@Override
+	public void close() {
+		List<AutoCloseable> services = new ArrayList<>(started);
+		java.util.Collections.reverse(services);
+		for (AutoCloseable closeable : services) {
+			if (closeable instanceof ServiceProcess) {
+				closeQuietly(closeable);
+			}
+		}
+		stopKafka();
+		for (AutoCloseable closeable : services) {
+			if (!(closeable instanceof ServiceProcess)) {
+				closeQuietly(closeable);
+			}
+		}
+		started.clear();
+		if (!settings.persistent()) {
+			deleteRecursively(settings.dataDirectory());
+		}
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			System.err.println("While stopping: " + ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("Could not delete " + directory + ": " + ex);
+		}
+	}
+
+	private static List<String> concat(List<String> first, String... more) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(List.of(more));
+		return all;
+	}
+
+}
