@@ -22,7 +22,7 @@ class KafkaErrorHandling {
 
 	/**
 	 * Transient failures (SMTP down) are retried with exponential backoff; an event that still
-	 * fails, or breaks the contract, goes to {@code <topic>.DLT} and the consumer moves on.
+	 * fails, or breaks the contract, goes to {@code <topic>-dlt} and the consumer moves on.
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> kafka,
@@ -35,11 +35,21 @@ class KafkaErrorHandling {
 		return handler;
 	}
 
+	/**
+	 * Declared here as well as by its producer, so that this consumer finds it at start-up
+	 * whichever service starts first.
+	 */
+	@Bean
+	NewTopic referralEventsTopic(@Value("${referrals.topic.partitions:6}") int partitions,
+			@Value("${referrals.topic.replicas:1}") short replicas) {
+		return TopicBuilder.name("referral-events").partitions(partitions).replicas(replicas).build();
+	}
+
 	/** Same partition count as the source topic: the recoverer keeps a record's partition. */
 	@Bean
 	NewTopic referralEventsDeadLetterTopic(@Value("${referrals.topic.partitions:6}") int partitions,
 			@Value("${referrals.topic.replicas:1}") short replicas) {
-		return TopicBuilder.name("referral-events.DLT").partitions(partitions).replicas(replicas).build();
+		return TopicBuilder.name("referral-events-dlt").partitions(partitions).replicas(replicas).build();
 	}
 
 }
