@@ -1,0 +1,94 @@
+package org.communityplaces.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Routes reach the service behind them; a service that does not answer gives callers a 503
+ * problem they can act on, with a retry hint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingTests {
+
+	private static final HttpServer places = startPlaces();
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		registry.add("services.places-url", () -> "http://127.0.0.1:" + places.getAddress().getPort());
+		registry.add("services.referral-url", () -> "http://127.0.0.1:" + closedPort());
+	}
+
+	@Autowired
+	WebTestClient http;
+
+	@AfterAll
+	static void stop() {
+		places.stop(0);
+	}
+
+	@Test
+	void aRequestIsRoutedToItsService() {
+		http.get().uri("/api/places/p-1").exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo("p-1");
+	}
+
+	@Test
+	void aServiceThatDoesNotAnswerIsA503ProblemWithARetryHint() {
+		http.post()
+			.uri("/api/referrals")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Service unavailable");
+	}
+
+	private static HttpServer startPlaces() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/api/places/", exchange -> {
+				byte[] body = "{\"id\":\"p-1\"}".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

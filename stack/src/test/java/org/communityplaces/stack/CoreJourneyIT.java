@@ -1,0 +1,185 @@
+package org.communityplaces.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The core journey through the gateway, on the embedded stack: real Kafka, the MongoDB-wire
+ * store, SMTP and the four services as separate processes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoreJourneyIT {
+
+	private static final Duration EVENTUAL = Duration.ofSeconds(60);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static StackSettings settings;
+
+	private static EmbeddedStack stack;
+
+	private static String placeId;
+
+	private static String acceptedReferralId;
+
+	@BeforeAll
+	static void startStack() throws Exception {
+		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+		int[] ports = freePorts(8);
+		settings = StackSettings.defaults(root)
+			.withData(Files.createTempDirectory("stack-it"), true)
+			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+		stack = EmbeddedStack.start(settings);
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aReferralIsAlertedToTheHostAcceptedAndTheReferrerIsTold() throws Exception {
+		JsonNode place = send("POST", "/api/places", """
+				{"name": "The Red Lion", "kind": "PUB", "hostEmail": "landlord@redlion.example.org", "postcode": "S6 3AA"}
+				""", 201);
+		placeId = place.get("id").asString();
+
+		JsonNode referral = send("POST", "/api/referrals", referralTo(placeId), 201);
+		String referralId = referral.get("id").asString();
+		assertThat(referral.get("status").asString()).isEqualTo("requested");
+
+		MimeMessage toHost = awaitEmailTo("landlord@redlion.example.org", 1);
+		assertThat(toHost.getSubject()).isEqualTo("New referral for The Red Lion");
+		assertThat(toHost.getContent().toString()).doesNotContain("Edith");
+
+		assertThat(send("POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status").asString())
+			.isEqualTo("accepted");
+		MimeMessage toReferrer = awaitEmailTo("sam@surgery.example.org", 1);
+		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion accepted your referral");
+		assertThat(send("GET", "/api/referrals/" + referralId, null, 200).get("status").asString()).isEqualTo("accepted");
+		acceptedReferralId = referralId;
+	}
+
+	@Test
+	@Order(2)
+	void badInputIsAProblemThatNamesTheFieldAndStoresNothing() throws Exception {
+		HttpResponse<String> unknownPlace = exchange("POST", "/api/referrals", referralTo("no-such-place"));
+		assertThat(unknownPlace.statusCode()).isEqualTo(422);
+		assertThat(unknownPlace.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(unknownPlace.body()).contains("placeId");
+
+		HttpResponse<String> malformed = exchange("POST", "/api/referrals", "{\"placeId\": ");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	@Order(3)
+	void aReferralMadeWhileKafkaIsDownIsAlertedOnceKafkaIsBack() throws Exception {
+		stack.stopKafka();
+		JsonNode referral = send("POST", "/api/referrals", referralTo(placeId), 201);
+		assertThat(referral.get("status").asString()).isEqualTo("requested");
+
+		stack.startKafka();
+		awaitEmailTo("landlord@redlion.example.org", 2);
+	}
+
+	@Test
+	@Order(4)
+	void aSecondStartKeepsTheData() throws Exception {
+		stack.close();
+		// This start is the last: its close removes the data directory.
+		stack = EmbeddedStack.start(settings.withData(settings.dataDirectory(), false));
+		assertThat(send("GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
+			.isEqualTo("accepted");
+		assertThat(send("GET", "/api/places/" + placeId, null, 200).get("name").asString()).isEqualTo("The Red Lion");
+	}
+
+	private static String referralTo(String placeId) {
+		return """
+				{"placeId": "%s",
+				 "referrer": {"name": "Sam Link", "email": "sam@surgery.example.org", "organisation": "Hillsborough Surgery"},
+				 "person": {"firstName": "Edith"}}
+				""".formatted(placeId);
+	}
+
+	private static MimeMessage awaitEmailTo(String address, int count) {
+		List<MimeMessage> received = await().atMost(EVENTUAL)
+			.until(() -> Arrays.stream(stack.mail().getReceivedMessages()).filter(m -> isTo(m, address)).toList(),
+					messages -> messages.size() >= count);
+		assertThat(received).hasSize(count);
+		return received.get(count - 1);
+	}
+
+	private static boolean isTo(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(address::equals);
+		}
+		catch (MessagingException ex) {
+			return false;
+		}
+	}
+
+	private static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
+		HttpResponse<String> response = exchange(method, path, body);
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+		return json.readTree(response.body());
+	}
+
+	private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json");
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int[] freePorts(int count) throws IOException {
+		ServerSocket[] sockets = new ServerSocket[count];
+		int[] ports = new int[count];
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets[i] = new ServerSocket(0);
+				ports[i] = sockets[i].getLocalPort();
+			}
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+		}
+		return ports;
+	}
+
+}
