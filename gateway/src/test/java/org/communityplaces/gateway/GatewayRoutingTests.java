@@ -64,6 +64,22 @@ class GatewayRoutingTests {
 			.isEqualTo("Service unavailable");
 	}
 
+	@Test
+	void anAddressWithNoRouteIsA404Problem() {
+		http.get()
+			.uri("/no/such/route")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.instance")
+			.isEqualTo("/no/such/route");
+	}
+
 	private static HttpServer startPlaces() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

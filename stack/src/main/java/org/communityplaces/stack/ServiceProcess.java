@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
 			Path logDirectory) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No jar for " + name + " at " + jar
-					+ ". Build it first: ./mvnw -B -DskipTests package");
+					+ ". Run the stack from the project root after building: ./mvnw -B -DskipTests package");
 		}
 		Files.createDirectories(logDirectory);
 		Path log = logDirectory.resolve(name + ".log");

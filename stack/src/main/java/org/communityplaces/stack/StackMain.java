@@ -15,8 +15,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Runs the whole system on this machine until Ctrl-C. Data is kept under {@code ./data}, so a
- * second start carries on where the first stopped.
+ * Runs the whole system on this machine until Ctrl-C, from the project root after a build.
+ * Data is kept under {@code ./data}, so a second start carries on where the first stopped.
+ * Ports and the data folder can be changed with system properties (see {@link StackSettings#from}).
  */
 public final class StackMain {
 
@@ -25,7 +26,15 @@ public final class StackMain {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("stack.root", ".")).toAbsolutePath().normalize();
-		StackSettings settings = StackSettings.defaults(root);
+		StackSettings settings;
+		try {
+			settings = StackSettings.from(root, System.getProperties());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		System.out.println("Starting Kafka, the MongoDB-wire store, SMTP and four services (data in "
 				+ settings.dataDirectory() + ") ...");
 		EmbeddedStack stack = EmbeddedStack.start(settings);

@@ -2,6 +2,7 @@ package org.communityplaces.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Where the embedded stack keeps its data and which loopback ports it uses. Defaults are the
@@ -14,6 +15,45 @@ public record StackSettings(Path root, Path dataDirectory, boolean persistent, i
 	public static StackSettings defaults(Path root) {
 		return new StackSettings(root, root.resolve("data"), true, 8080, 8081, 8082, 8083, 9092, 9093, 27017, 3025,
 				List.of("-Xmx384m", "-XX:+UseSerialGC"));
+	}
+
+	/**
+	 * The defaults, each overridable by a system property: {@code stack.data} (the data folder)
+	 * and {@code stack.gateway-port}, {@code stack.places-port}, {@code stack.referral-port},
+	 * {@code stack.notification-port}, {@code stack.kafka-port}, {@code stack.kafka-controller-port},
+	 * {@code stack.mongo-port}, {@code stack.smtp-port}.
+	 */
+	public static StackSettings from(Path root, Properties properties) {
+		StackSettings defaults = defaults(root);
+		Path data = Path.of(properties.getProperty("stack.data", defaults.dataDirectory().toString()))
+			.toAbsolutePath()
+			.normalize();
+		return defaults.withData(data, true)
+			.withPorts(port(properties, "gateway", defaults.gatewayPort()),
+					port(properties, "places", defaults.placesPort()),
+					port(properties, "referral", defaults.referralPort()),
+					port(properties, "notification", defaults.notificationPort()),
+					port(properties, "kafka", defaults.kafkaPort()),
+					port(properties, "kafka-controller", defaults.kafkaControllerPort()),
+					port(properties, "mongo", defaults.mongoPort()), port(properties, "smtp", defaults.smtpPort()));
+	}
+
+	private static int port(Properties properties, String name, int defaultPort) {
+		String key = "stack." + name + "-port";
+		String value = properties.getProperty(key);
+		if (value == null) {
+			return defaultPort;
+		}
+		try {
+			int port = Integer.parseInt(value.strip());
+			if (port > 0 && port < 65536) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(key + " must be a port number from 1 to 65535, not '" + value + "'");
 	}
 
 	public StackSettings withPorts(int gateway, int places, int referral, int notification, int kafka,

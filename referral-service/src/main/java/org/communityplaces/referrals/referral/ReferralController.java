@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.communityplaces.referrals.place.PlaceDirectory;
 
@@ -52,7 +53,8 @@ class ReferralController {
 		return ReferralView.of(referrals.accept(id));
 	}
 
-	record NewReferral(@NotBlank @Size(max = 64) String placeId, @NotNull @Valid ReferrerDetails referrer,
+	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]*",
+			message = "must be a place id: letters, digits, - and _ only") String placeId, @NotNull @Valid ReferrerDetails referrer,
 			@NotNull @Valid PersonDetails person) {
 	}
 

@@ -131,6 +131,16 @@ class ReferralApiTests {
 	}
 
 	@Test
+	void aPlaceIdThatIsNotAnIdIsRefusedBeforeThePlacesCatalogueIsAsked() {
+		assertThat(refer("../../actuator")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("placeId");
+		assertThat(mongo.count(new Query(), Referral.class)).isZero();
+	}
+
+	@Test
 	void missingFieldsAndMalformedJsonAreBadRequestsThatStoreNothing() {
 		MvcTestResult missing = post("""
 				{"placeId": "%s", "referrer": {"name": "Sam"}}

@@ -1,0 +1,78 @@
+package org.communityplaces.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers every error the gateway itself raises (no such route, a bad request line) as RFC
+ * 9457 problem+json, like the services behind it, instead of Boot's own error JSON.
+ */
+@Component
+@Order(-2)
+class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+	private final JsonMapper json;
+
+	ProblemErrorHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(error);
+		}
+		HttpStatusCode status = error instanceof ErrorResponse known ? known.getStatusCode()
+				: HttpStatus.INTERNAL_SERVER_ERROR;
+		if (status.is5xxServerError()) {
+			log.error("Gateway error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+					error);
+		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title(status));
+		problem.put("status", status.value());
+		problem.put("detail", detail(status));
+		problem.put("instance", exchange.getRequest().getPath().value());
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
+	}
+
+	private static String title(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return known != null ? known.getReasonPhrase() : "Error";
+	}
+
+	private static String detail(HttpStatusCode status) {
+		if (status.value() == HttpStatus.NOT_FOUND.value()) {
+			return "There is nothing at this address.";
+		}
+		if (status.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+			return "This address does not take that method.";
+		}
+		if (status.is5xxServerError()) {
+			return "Something went wrong on our side. Nothing was changed; please try again.";
+		}
+		return "The request could not be handled as sent.";
+	}
+
+}
