@@ -10,12 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.bson.types.ObjectId;
+import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +44,7 @@ class PlaceController {
 
 	@GetMapping("/{id}")
 	Place show(@PathVariable String id) {
-		return places.findById(id).orElseThrow(() -> new PlaceNotFound(id));
+		return places.findById(id).orElseThrow(() -> new PlaceNotFound());
 	}
 
 	@GetMapping
@@ -58,16 +57,10 @@ class PlaceController {
 			@Size(max = 10) String postcode) {
 	}
 
-	static class PlaceNotFound extends ErrorResponseException {
+	static class PlaceNotFound extends Problem {
 
-		PlaceNotFound(String id) {
-			super(HttpStatus.NOT_FOUND, problem(), null);
-		}
-
-		private static ProblemDetail problem() {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such place.");
-			problem.setTitle("Place not found");
-			return problem;
+		PlaceNotFound() {
+			super(HttpStatus.NOT_FOUND, "Place not found", "There is no such place.");
 		}
 
 	}

@@ -4,14 +4,14 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.communityplaces.platform.problem.Problem;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -54,18 +54,12 @@ public class PlaceDirectory {
 	public record PlaceSummary(String id, String name, String hostEmail) {
 	}
 
-	static class PlacesUnavailable extends ErrorResponseException {
+	static class PlacesUnavailable extends Problem {
 
 		PlacesUnavailable() {
-			super(HttpStatus.SERVICE_UNAVAILABLE, problem(), null);
-			getHeaders().set("Retry-After", "5");
-		}
-
-		private static ProblemDetail problem() {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+			super(HttpStatus.SERVICE_UNAVAILABLE, "Places catalogue unavailable",
 					"The places catalogue is not answering. Nothing was saved; please try again in a moment.");
-			problem.setTitle("Places catalogue unavailable");
-			return problem;
+			getHeaders().set("Retry-After", "5");
 		}
 
 	}
