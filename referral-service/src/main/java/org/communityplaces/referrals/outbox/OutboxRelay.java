@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -16,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final String PENDING_FIELD = "outbox.sentAt";
 
 	private final MongoTemplate mongo;
 
@@ -65,7 +71,15 @@ public class OutboxRelay {
 		this.sendTimeout = sendTimeout;
 		this.relayed = Counter.builder("outbox.relayed").description("Events the broker acknowledged").register(meters);
 		this.failures = Counter.builder("outbox.relay.failures").description("Relay attempts that failed").register(meters);
-		meters.gauge("outbox.pending", this, OutboxRelay::pendingAggregates);
+		Gauge.builder("outbox.pending", this, OutboxRelay::pendingAggregates)
+			.description("Documents with events not yet acknowledged by the broker")
+			.register(meters);
+	}
+
+	/** The relay looks for pending entries several times a second: an index keeps that cheap. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void indexPendingEntries() {
+		mongo.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).named("outbox_pending"));
 	}
 
 	@Scheduled(fixedDelayString = "${outbox.poll-interval-ms:100}")

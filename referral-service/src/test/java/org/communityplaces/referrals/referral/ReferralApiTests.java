@@ -84,6 +84,12 @@ class ReferralApiTests {
 	}
 
 	@Test
+	void theOutboxRelayFindsPendingEventsThroughAnIndex() {
+		assertThat(mongo.indexOps(Referral.class).getIndexInfo())
+			.anySatisfy(index -> assertThat(index.isIndexForFields(List.of("outbox.sentAt"))).isTrue());
+	}
+
+	@Test
 	void theHostAcceptsAndTheAcceptedEventFollowsTheRequestedOneInOrder() {
 		String id = idOf(refer(PlacesCatalogueStandIn.KNOWN_PLACE_ID));
 		assertThat(mvc.post().uri("/api/referrals/{id}/accept", id)).hasStatusOk()
