@@ -44,7 +44,7 @@ class PlaceController {
 
 	@GetMapping("/{id}")
 	Place show(@PathVariable String id) {
-		return places.findById(id).orElseThrow(() -> new PlaceNotFound());
+		return places.findById(id).orElseThrow(PlaceNotFound::new);
 	}
 
 	@GetMapping

@@ -73,10 +73,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Someone else changed this record at the same time. Reload it and try again.");
-		problem.setTitle("Changed by someone else");
-		return problem;
+		return new Problem(HttpStatus.CONFLICT, "Changed by someone else",
+				"Someone else changed this record at the same time. Reload it and try again.")
+			.getBody();
 	}
 
 }

@@ -53,8 +53,10 @@ class ReferralController {
 		return ReferralView.of(referrals.accept(id));
 	}
 
-	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]*",
-			message = "must be a place id: letters, digits, - and _ only") String placeId, @NotNull @Valid ReferrerDetails referrer,
+	record NewReferral(
+			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]*",
+					message = "must be a place id: letters, digits, - and _ only") String placeId,
+			@NotNull @Valid ReferrerDetails referrer,
 			@NotNull @Valid PersonDetails person) {
 	}
 
