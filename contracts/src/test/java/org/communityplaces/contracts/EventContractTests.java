@@ -10,7 +10,8 @@ class EventContractTests {
 
 	@Test
 	void everyMessageOfTheAsyncApiDocumentHasASchemaWithExamples() {
-		assertThat(contract.eventTypes()).contains("ReferralRequested", "ReferralAccepted");
+		assertThat(contract.eventTypes()).contains("ReferralRequested", "ReferralAccepted", "PlaceChanged",
+				"PlaceRemoved");
 		contract.eventTypes().forEach(type -> assertThat(contract.examples(type)).as(type).isNotEmpty());
 	}
 
@@ -25,6 +26,8 @@ class EventContractTests {
 	void eventsAreRoutedToTheTopicOfTheirChannel() {
 		assertThat(contract.topicOf("ReferralRequested")).isEqualTo("referral-events");
 		assertThat(contract.topicOf("ReferralAccepted")).isEqualTo("referral-events");
+		assertThat(contract.topicOf("PlaceChanged")).isEqualTo("place-events");
+		assertThat(contract.topicOf("PlaceRemoved")).isEqualTo("place-events");
 	}
 
 	@Test

@@ -1,66 +1,93 @@
 package org.communityplaces.places.place;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.bson.types.ObjectId;
-import org.communityplaces.platform.problem.Problem;
+import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
+import org.communityplaces.places.place.PlaceDetails.HostDetails;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Catalogue management: admins register and edit places; the parts a venue keeps up to date
+ * itself (opening times, capacity, host contact) have their own small resources.
+ */
 @RestController
 @RequestMapping("/api/places")
+@Validated
 class PlaceController {
 
-	private final PlaceRepository places;
+	private final Catalogue catalogue;
 
-	private final Clock clock;
-
-	PlaceController(PlaceRepository places, Clock clock) {
-		this.places = places;
-		this.clock = clock;
+	PlaceController(Catalogue catalogue) {
+		this.catalogue = catalogue;
 	}
 
 	@PostMapping
-	ResponseEntity<Place> register(@Valid @RequestBody NewPlace request) {
-		Place place = places.insert(new Place(new ObjectId().toHexString(), request.name().strip(), request.kind(),
-				request.hostEmail().strip(), request.postcode(), clock.instant()));
-		return ResponseEntity.created(URI.create("/api/places/" + place.id())).body(place);
+	ResponseEntity<PlaceView> register(@Valid @RequestBody PlaceDetails details) {
+		Place place = catalogue.create(details);
+		return ResponseEntity.created(URI.create("/api/places/" + place.id())).body(PlaceView.of(place));
 	}
 
 	@GetMapping("/{id}")
-	Place show(@PathVariable String id) {
-		return places.findById(id).orElseThrow(PlaceNotFound::new);
+	PlaceView show(@PathVariable String id) {
+		return PlaceView.of(catalogue.get(id));
 	}
 
-	@GetMapping
-	List<Place> list() {
-		return places.findAll(Sort.by("name"));
+	@PutMapping("/{id}")
+	PlaceView replace(@PathVariable String id, @Valid @RequestBody PlaceDetails details) {
+		return PlaceView.of(catalogue.replace(id, details));
 	}
 
-	record NewPlace(@NotBlank @Size(max = 200) String name, @NotNull PlaceKind kind,
-			@NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String hostEmail,
-			@Size(max = 10) String postcode) {
+	@PutMapping("/{id}/opening-times")
+	PlaceView openingTimes(@PathVariable String id, @Valid @RequestBody OpeningTimes request) {
+		return PlaceView.of(catalogue.changeOpeningTimes(id, request.openingTimes()));
 	}
 
-	static class PlaceNotFound extends Problem {
+	@PutMapping("/{id}/capacity")
+	PlaceView capacity(@PathVariable String id, @Valid @RequestBody CapacityDetails capacity) {
+		return PlaceView.of(catalogue.changeCapacity(id, capacity));
+	}
 
-		PlaceNotFound() {
-			super(HttpStatus.NOT_FOUND, "Place not found", "There is no such place.");
+	@PutMapping("/{id}/host")
+	PlaceView host(@PathVariable String id, @Valid @RequestBody HostDetails host) {
+		return PlaceView.of(catalogue.changeHost(id, host));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> remove(@PathVariable String id) {
+		catalogue.remove(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	record OpeningTimes(@NotNull @Size(max = 50) List<@NotNull @Valid OpeningTime> openingTimes) {
+	}
+
+	/** What the management API shows: the place without its outbox. */
+	record PlaceView(String id, long version, String name, String description, PlaceKind kind,
+			Place.Organization organization, List<String> activities, List<String> accessibility, Place.Address address,
+			double latitude, double longitude, List<OpeningTime> openingTimes, Place.Cost cost, Integer minimumAge,
+			Integer maximumAge, Place.Host host, String hostEmail, Place.Capacity capacity, PlaceStatus status,
+			java.time.Instant createdAt, java.time.Instant lastModified) {
+
+		static PlaceView of(Place place) {
+			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
+					place.organization(), place.activities(), place.accessibility(), place.address(), place.latitude(),
+					place.longitude(), place.openingTimes(), place.cost(), place.minimumAge(), place.maximumAge(),
+					place.host(), place.host().email(), place.capacity(), place.status(), place.createdAt(),
+					place.lastModified());
 		}
 
 	}

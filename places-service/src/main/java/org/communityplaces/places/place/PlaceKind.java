@@ -1,7 +1,33 @@
 package org.communityplaces.places.place;
 
-enum PlaceKind {
+import org.communityplaces.places.taxonomy.Vocabulary;
 
-	PUB, SHOP, COMMUNITY_GROUP, INTERGENERATIONAL_SCHEME
+/** The kinds of place, each a term of the {@code place-kind} taxonomy. */
+public enum PlaceKind {
+
+	PUB("pub"), SHOP("shop"), COMMUNITY_GROUP("community-group"), INTERGENERATIONAL_SCHEME("intergenerational-scheme");
+
+	private final String code;
+
+	PlaceKind(String code) {
+		this.code = code;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String termId() {
+		return Vocabulary.stableId("term", Vocabulary.PLACE_KIND, code);
+	}
+
+	public static java.util.Optional<PlaceKind> ofCode(String code) {
+		for (PlaceKind kind : values()) {
+			if (kind.code.equalsIgnoreCase(code) || kind.name().equalsIgnoreCase(code)) {
+				return java.util.Optional.of(kind);
+			}
+		}
+		return java.util.Optional.empty();
+	}
 
 }

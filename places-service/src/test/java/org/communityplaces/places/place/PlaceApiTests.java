@@ -1,23 +1,53 @@
 package org.communityplaces.places.place;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityplaces.contracts.EventContract;
 import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.communityplaces.platform.testing.PublishedEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = PlaceEvents.TOPIC, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PlaceApiTests {
+
+	static final String RED_LION = """
+			{"name": " The Red Lion community table ", "kind": "PUB",
+			 "description": "A reserved table every weekday lunchtime",
+			 "organization": {"name": "The Red Lion Hillsborough"},
+			 "activities": ["coffee-morning", "quiz-and-games"], "accessibility": ["step-free"],
+			 "address": {"line1": "12 Middlewood Road", "city": "Sheffield", "postcode": "s6 4ha"},
+			 "openingTimes": [{"days": ["MO", "TU"], "opens": "11:30", "closes": "14:00"}],
+			 "cost": {"free": true}, "minimumAge": 18,
+			 "host": {"name": "Sam Taylor", "email": "landlord@redlion.example.org"},
+			 "capacity": {"available": 6, "maximum": 8}}
+			""";
+
+	private static final EventContract contract = EventContract.load();
+
+	private static PublishedEvents published;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -28,61 +58,134 @@ class PlaceApiTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	PlaceRepository places;
+	MongoTemplate mongo;
+
+	@BeforeAll
+	static void listen(@Autowired EmbeddedKafkaBroker broker) {
+		published = new PublishedEvents(broker.getBrokersAsString(), PlaceEvents.TOPIC);
+	}
+
+	@AfterAll
+	static void stopListening() {
+		published.close();
+	}
 
 	@BeforeEach
 	void emptyCatalogue() {
-		places.deleteAll();
+		mongo.remove(new Query(), Place.class);
 	}
 
 	@Test
-	void anAdminRegistersAPlaceWithItsHostAndCanReadItBack() {
-		MvcTestResult created = post("""
-				{"name": " The Red Lion ", "kind": "PUB", "hostEmail": "landlord@redlion.example.org", "postcode": "S6 3AA"}
-				""");
+	void anAdminRegistersAPlaceWhichIsLocatedByItsPostcodeAndCanBeReadBack() {
+		MvcTestResult created = post(RED_LION);
 		assertThat(created).hasStatus(201);
 		String id = created.getResponse().getHeader("Location").replace("/api/places/", "");
-		assertThat(mvc.get().uri("/api/places/{id}", id)).hasStatusOk()
-			.bodyJson()
-			.satisfies(json -> {
-				assertThat(json).extractingPath("$.name").isEqualTo("The Red Lion");
-				assertThat(json).extractingPath("$.kind").isEqualTo("PUB");
-				assertThat(json).extractingPath("$.hostEmail").isEqualTo("landlord@redlion.example.org");
-			});
+		assertThat(mvc.get().uri("/api/places/{id}", id)).hasStatusOk().bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.name").isEqualTo("The Red Lion community table");
+			assertThat(json).extractingPath("$.kind").isEqualTo("PUB");
+			assertThat(json).extractingPath("$.address.postcode").isEqualTo("S6 4HA");
+			assertThat(json).extractingPath("$.address.district").isEqualTo("S6");
+			assertThat(json).extractingPath("$.latitude").asNumber().satisfies(lat -> assertThat(lat.doubleValue()).isBetween(53.3, 53.5));
+			assertThat(json).extractingPath("$.host.email").isEqualTo("landlord@redlion.example.org");
+			assertThat(json).extractingPath("$.capacity.available").isEqualTo(6);
+		});
+	}
+
+	@Test
+	void everyChangeIsPublishedAsThePlaceEventsOfTheContract() {
+		String id = idOf(post(RED_LION));
+		assertThat(put("/api/places/{id}/capacity", id, """
+				{"available": 0, "maximum": 8}
+				""")).hasStatusOk().bodyJson().extractingPath("$.capacity.available").isEqualTo(0);
+		assertThat(mvc.delete().uri("/api/places/{id}", id)).hasStatus(204);
+
+		List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(30))
+			.until(() -> published.of(id), records -> records.size() == 3);
+		assertThat(events).allSatisfy(event -> assertThat(contract.violations(event.value())).isEmpty());
+		assertThat(events.get(0).value()).contains("\"type\":\"PlaceChanged\"", "\"acceptingReferrals\":true",
+				"\"placeVersion\":0");
+		assertThat(events.get(1).value()).contains("\"acceptingReferrals\":false", "\"placeVersion\":1");
+		assertThat(events.get(2).value()).contains("\"type\":\"PlaceRemoved\"", "\"placeVersion\":2");
+		assertThat(mvc.get().uri("/api/places/{id}", id)).hasStatus(404);
+	}
+
+	@Test
+	void aVenueKeepsItsOpeningTimesCapacityAndContactUpToDate() {
+		String id = idOf(post(RED_LION));
+		assertThat(put("/api/places/{id}/opening-times", id, """
+				{"openingTimes": [{"days": ["SA"], "opens": "10:00", "closes": "12:00", "description": "Saturday brunch club"}]}
+				""")).hasStatusOk().bodyJson().extractingPath("$.openingTimes[0].days[0]").isEqualTo("SA");
+		assertThat(put("/api/places/{id}/host", id, """
+				{"name": "Alex Taylor", "email": "alex@redlion.example.org", "phone": "0114 496 0000"}
+				""")).hasStatusOk().bodyJson().extractingPath("$.host.email").isEqualTo("alex@redlion.example.org");
+		assertThat(mvc.get().uri("/api/places/{id}", id)).bodyJson().extractingPath("$.version").isEqualTo(2);
 	}
 
 	@Test
 	void missingOrInvalidFieldsAreNamedAndNothingIsStored() {
 		MvcTestResult result = post("""
-				{"name": "", "hostEmail": "not-an-address"}
+				{"name": "", "host": {"email": "not-an-address"}, "latitude": 91, "longitude": 0,
+				 "address": {"line1": "1 Road", "city": "Sheffield", "postcode": "S1"}, "organization": {"name": "Org"}}
 				""");
 		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
-			.containsExactly("hostEmail", "kind", "name");
-		assertThat(places.count()).isZero();
+			.containsExactly("host.email", "kind", "latitude", "name");
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
+	}
+
+	@Test
+	void aMalformedScheduleIsABadRequest() {
+		assertThat(post(RED_LION.replace("\"closes\": \"14:00\"", "\"closes\": \"10:00\""))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("openingTimes[0].closingAfterOpening");
+		assertThat(post(RED_LION.replace("\"opens\": \"11:30\"", "\"opens\": \"half past eleven\""))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("openingTimes[0].opens");
+		assertThat(post(RED_LION.replace("[\"MO\", \"TU\"]", "[\"MONDAYISH\"]"))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("openingTimes[0].days[0]");
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
+	}
+
+	@Test
+	void anUnknownTaxonomyTermOrPostcodeIsNamed() {
+		assertThat(post(RED_LION.replace("\"quiz-and-games\"", "\"bungee-jumping\""))).hasStatus(400)
+			.bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.errors[0].field").isEqualTo("activities[1]");
+				assertThat(json).extractingPath("$.detail").asString().contains("bungee-jumping", "/taxonomy_terms");
+			});
+		assertThat(post(RED_LION.replace("s6 4ha", "ZZ9 9ZZ"))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("address.postcode");
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
 	}
 
 	@Test
 	void anUnknownKindOrMalformedJsonIsABadRequest() {
-		assertThat(post("""
-				{"name": "Corner shop", "kind": "CASINO", "hostEmail": "a@shop.example.org"}
-				""")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("kind");
+		assertThat(post(RED_LION.replace("\"PUB\"", "\"CASINO\""))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("kind");
 		assertThat(post("{\"name\": ")).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("The request body is not valid JSON.");
-		assertThat(places.count()).isZero();
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
 	}
 
 	@Test
 	void anUnknownPlaceIsNotFound() {
 		assertThat(mvc.get().uri("/api/places/{id}", "nope")).hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(put("/api/places/{id}/capacity", "nope", "{\"available\": 1, \"maximum\": 2}")).hasStatus(404);
 	}
 
 	private MvcTestResult post(String json) {
 		return mvc.post().uri("/api/places").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	private MvcTestResult put(String uri, String id, String json) {
+		return mvc.put().uri(uri, id).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	private static String idOf(MvcTestResult created) {
+		assertThat(created).hasStatus(201);
+		return created.getResponse().getHeader("Location").replace("/api/places/", "");
 	}
 
 }

@@ -3,7 +3,7 @@ package org.communityplaces.referrals.referral;
 import java.time.Instant;
 import java.util.List;
 
-import org.communityplaces.referrals.outbox.OutboxEntry;
+import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.communityplaces.referrals.outbox.OutboxEntry;
+import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.stereotype.Component;
 

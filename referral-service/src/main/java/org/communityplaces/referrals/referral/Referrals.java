@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bson.types.ObjectId;
-import org.communityplaces.referrals.outbox.OutboxEntry;
+import org.communityplaces.platform.outbox.OutboxEntry;
 import org.communityplaces.referrals.place.PlaceDirectory.PlaceSummary;
 
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.contracts.EventContract;
 import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.communityplaces.platform.testing.PublishedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class ReferralApiTests {
 
 	@BeforeAll
 	static void listen(@Autowired EmbeddedKafkaBroker broker) {
-		published = new PublishedEvents(broker.getBrokersAsString());
+		published = new PublishedEvents(broker.getBrokersAsString(), ReferralEvents.TOPIC);
 	}
 
 	@AfterAll

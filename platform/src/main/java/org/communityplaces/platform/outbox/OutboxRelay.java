@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.outbox;
+package org.communityplaces.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -27,7 +26,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Relays outbox entries to Kafka, in order per aggregate, keyed by the aggregate id. An entry
@@ -36,7 +34,6 @@ import org.springframework.stereotype.Component;
  * crash between the acknowledgement and the mark sends it again, so delivery is at least
  * once and consumers deduplicate on {@code eventId}.
  */
-@Component
 public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -60,9 +57,7 @@ public class OutboxRelay {
 	private final Counter failures;
 
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
-			@Value("${outbox.collection:referrals}") String collection,
-			@Value("${outbox.batch-size:100}") int batchSize,
-			@Value("${outbox.send-timeout:10s}") Duration sendTimeout) {
+			String collection, int batchSize, Duration sendTimeout) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.clock = clock;

@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.outbox;
+package org.communityplaces.platform.outbox;
 
 import java.time.Instant;
 

@@ -1,0 +1,234 @@
+package org.communityplaces.places.oruk;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.communityplaces.places.place.Catalogue;
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.search.PlaceIndex;
+import org.communityplaces.places.search.PlaceQuery;
+import org.communityplaces.places.search.SearchResults;
+import org.communityplaces.places.search.SearchTerms;
+import org.communityplaces.places.taxonomy.Taxonomy;
+import org.communityplaces.places.taxonomy.TaxonomyTerm;
+import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.platform.problem.Problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Open Referral UK 3.0 read API, open to anyone: councils, directories and apps can read
+ * the catalogue without an account. Lists page as the ORUK {@code Page} schema says.
+ */
+@RestController
+@RequestMapping("/oruk")
+@CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
+class OrukController {
+
+	static final String PROFILE = "https://openreferraluk.org/";
+
+	private final PlaceIndex index;
+
+	private final Catalogue catalogue;
+
+	private final SearchTerms terms;
+
+	private final Vocabulary vocabulary;
+
+	private final OrukDocuments documents;
+
+	OrukController(PlaceIndex index, Catalogue catalogue, SearchTerms terms, Vocabulary vocabulary,
+			OrukDocuments documents) {
+		this.index = index;
+		this.catalogue = catalogue;
+		this.terms = terms;
+		this.vocabulary = vocabulary;
+		this.documents = documents;
+	}
+
+	@GetMapping({ "", "/" })
+	Map<String, Object> about() {
+		return Map.of("version", "3.0", "profile", PROFILE, "openapi_url",
+				"https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json");
+	}
+
+	@GetMapping("/services")
+	Map<String, Object> services(@RequestParam(required = false) String search,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
+			@RequestParam(name = "taxonomy_term_id", required = false) List<String> taxonomyTermIds,
+			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
+			@RequestParam(required = false) String postcode, @RequestParam(required = false) Double proximity,
+			@RequestParam(required = false) List<String> day,
+			@RequestParam(name = "start_time", required = false) String startTime,
+			@RequestParam(name = "end_time", required = false) String endTime,
+			@RequestParam(name = "minimum_age", required = false) Integer minimumAge,
+			@RequestParam(name = "maximum_age", required = false) Integer maximumAge,
+			@RequestParam(name = "modified_after", required = false) String modifiedAfter) {
+		SearchResults results = search(search, page, perPage, taxonomyTermIds, taxonomyId, postcode, proximity, day,
+				startTime, endTime, minimumAge, maximumAge, modifiedAfter);
+		return page(results, inOrder(results, documents::serviceSummary));
+	}
+
+	@GetMapping("/services/{id}")
+	Map<String, Object> service(@PathVariable String id) {
+		return documents.service(catalogue.get(id));
+	}
+
+	@GetMapping("/service_at_locations")
+	Map<String, Object> serviceAtLocations(@RequestParam(required = false) String search,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
+			@RequestParam(name = "taxonomy_term_id", required = false) List<String> taxonomyTermIds,
+			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
+			@RequestParam(required = false) String postcode, @RequestParam(required = false) Double proximity,
+			@RequestParam(required = false) List<String> day,
+			@RequestParam(name = "start_time", required = false) String startTime,
+			@RequestParam(name = "end_time", required = false) String endTime,
+			@RequestParam(name = "minimum_age", required = false) Integer minimumAge,
+			@RequestParam(name = "maximum_age", required = false) Integer maximumAge,
+			@RequestParam(name = "modified_after", required = false) String modifiedAfter) {
+		SearchResults results = search(search, page, perPage, taxonomyTermIds, taxonomyId, postcode, proximity, day,
+				startTime, endTime, minimumAge, maximumAge, modifiedAfter);
+		return page(results, inOrder(results, documents::serviceAtLocationSummary));
+	}
+
+	@GetMapping("/service_at_locations/{id}")
+	Map<String, Object> serviceAtLocation(@PathVariable String id) {
+		// A place is one service at one location, so the link leads back to the whole service.
+		return index.placeIdOfServiceAtLocation(id)
+			.flatMap(catalogue::find)
+			.map(documents::service)
+			.orElseThrow(() -> notFound("service at location"));
+	}
+
+	@GetMapping("/taxonomies")
+	Map<String, Object> taxonomies(@RequestParam(defaultValue = "1") int page,
+			@RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+		return listPage(vocabulary.taxonomies().stream().map(documents::taxonomy).toList(), page, perPage);
+	}
+
+	@GetMapping("/taxonomies/{id}")
+	Map<String, Object> taxonomy(@PathVariable String id) {
+		Taxonomy taxonomy = vocabulary.taxonomy(id).orElseThrow(() -> notFound("taxonomy"));
+		Map<String, Object> document = documents.taxonomy(taxonomy);
+		document.put("taxonomy_terms", taxonomy.terms().stream().map(documents::term).toList());
+		return document;
+	}
+
+	@GetMapping("/taxonomy_terms")
+	Map<String, Object> taxonomyTerms(@RequestParam(defaultValue = "1") int page,
+			@RequestParam(name = "per_page", defaultValue = "50") int perPage,
+			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId) {
+		List<TaxonomyTerm> all = vocabulary.terms();
+		if (taxonomyId != null) {
+			Taxonomy taxonomy = vocabulary.taxonomy(taxonomyId)
+				.orElseThrow(() -> SearchTerms.invalid("taxonomy_id", "is not a taxonomy of this catalogue"));
+			all = taxonomy.terms();
+		}
+		return listPage(all.stream().map(documents::term).toList(), page, perPage);
+	}
+
+	@GetMapping("/taxonomy_terms/{id}")
+	Map<String, Object> taxonomyTerm(@PathVariable String id) {
+		return documents.term(vocabulary.termById(id).orElseThrow(() -> notFound("taxonomy term")));
+	}
+
+	private SearchResults search(String search, int page, int perPage, List<String> taxonomyTermIds,
+			String taxonomyId, String postcode, Double proximity, List<String> day, String startTime, String endTime,
+			Integer minimumAge, Integer maximumAge, String modifiedAfter) {
+		terms.page("page", page, "per_page", perPage);
+		Set<String> termIds = new java.util.LinkedHashSet<>();
+		if (taxonomyTermIds != null) {
+			for (String termId : taxonomyTermIds) {
+				vocabulary.termById(termId)
+					.orElseThrow(() -> SearchTerms.invalid("taxonomy_term_id",
+							"'" + termId + "' is not a term of this catalogue (see /taxonomy_terms)"));
+				termIds.add(termId);
+			}
+		}
+		if (taxonomyId != null) {
+			Taxonomy taxonomy = vocabulary.taxonomy(taxonomyId)
+				.orElseThrow(() -> SearchTerms.invalid("taxonomy_id", "is not a taxonomy of this catalogue"));
+			taxonomy.terms().forEach(term -> termIds.add(term.id()));
+		}
+		if (proximity != null && (postcode == null || postcode.isBlank())) {
+			throw SearchTerms.invalid("proximity", "needs a postcode to measure from");
+		}
+		PlaceQuery query = new PlaceQuery(search,
+				terms.near("postcode", postcode, null, null, "proximity", proximity), null, null, null, termIds,
+				terms.open("day", day, "start_time", startTime, "end_time", endTime, false), null, false, null,
+				terms.age("minimum_age", minimumAge), terms.age("maximum_age", maximumAge), instant(modifiedAfter),
+				false, page, perPage);
+		return index.search(query);
+	}
+
+	private <T> List<T> inOrder(SearchResults results, Function<Place, T> document) {
+		Map<String, Place> places = catalogue.findAll(results.hits().stream().map(SearchResults.Hit::id).toList())
+			.stream()
+			.collect(Collectors.toMap(Place::id, Function.identity()));
+		return results.hits().stream().map(hit -> places.get(hit.id())).filter(java.util.Objects::nonNull)
+			.map(document).toList();
+	}
+
+	private static Map<String, Object> page(SearchResults results, List<?> contents) {
+		return page(results.total(), results.page(), results.size(), contents);
+	}
+
+	private static Map<String, Object> listPage(List<?> all, int page, int perPage) {
+		if (page < 1) {
+			throw SearchTerms.invalid("page", "must be 1 or more");
+		}
+		if (perPage < 1 || perPage > SearchTerms.MAX_PAGE_SIZE) {
+			throw SearchTerms.invalid("per_page", "must be between 1 and " + SearchTerms.MAX_PAGE_SIZE);
+		}
+		int from = (int) Math.min((long) (page - 1) * perPage, all.size());
+		return page(all.size(), page, perPage, all.subList(from, Math.min(from + perPage, all.size())));
+	}
+
+	private static Map<String, Object> page(long total, int page, int perPage, List<?> contents) {
+		long totalPages = Math.max(1, (total + perPage - 1) / perPage);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("total_items", total);
+		document.put("total_pages", totalPages);
+		document.put("page_number", page);
+		document.put("size", contents.size());
+		document.put("first_page", page == 1);
+		document.put("last_page", page >= totalPages);
+		document.put("empty", contents.isEmpty());
+		document.put("contents", contents);
+		return document;
+	}
+
+	private static Instant instant(String modifiedAfter) {
+		if (modifiedAfter == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(modifiedAfter);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return java.time.LocalDate.parse(modifiedAfter).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+			}
+			catch (DateTimeParseException notADate) {
+				throw SearchTerms.invalid("modified_after", "must be a date-time such as 2026-11-01T00:00:00Z, or a date");
+			}
+		}
+	}
+
+	private static Problem notFound(String what) {
+		return new Problem(HttpStatus.NOT_FOUND, "Not found", "There is no such " + what + ".");
+	}
+
+}

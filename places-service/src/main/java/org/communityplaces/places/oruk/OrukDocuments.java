@@ -1,0 +1,241 @@
+package org.communityplaces.places.oruk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.communityplaces.places.place.OpeningTime;
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.taxonomy.Taxonomy;
+import org.communityplaces.places.taxonomy.TaxonomyTerm;
+import org.communityplaces.places.taxonomy.Vocabulary;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes places as Open Referral UK 3.0 documents. A place is one service at one location;
+ * the ids of the parts (location, schedules, cost option, contact, attributes) are derived
+ * from the place id, so they are stable from one read to the next. The host's e-mail and
+ * phone stay out of the open API: they are for routing referrals, not for publishing.
+ */
+@Component
+class OrukDocuments {
+
+	private final Vocabulary vocabulary;
+
+	OrukDocuments(Vocabulary vocabulary) {
+		this.vocabulary = vocabulary;
+	}
+
+	Map<String, Object> service(Place place) {
+		Map<String, Object> service = serviceSummary(place);
+		service.put("schedules", schedules(place));
+		service.put("service_at_locations", List.of(serviceAtLocationOfService(place)));
+		service.put("cost_options", costOptions(place));
+		service.put("contacts", contacts(place));
+		service.put("attributes", attributes(place));
+		service.put("capacities", capacities(place));
+		return service;
+	}
+
+	Map<String, Object> serviceSummary(Place place) {
+		Map<String, Object> service = new LinkedHashMap<>();
+		service.put("id", place.id());
+		service.put("organization_id", place.organization().id());
+		service.put("name", place.name());
+		service.put("description", place.description() == null ? "" : place.description());
+		service.put("status", place.status().hsds());
+		if (place.minimumAge() != null) {
+			service.put("minimum_age", place.minimumAge());
+		}
+		if (place.maximumAge() != null) {
+			service.put("maximum_age", place.maximumAge());
+		}
+		service.put("last_modified", place.lastModified().toString());
+		service.put("organization", organization(place));
+		return service;
+	}
+
+	Map<String, Object> serviceAtLocationSummary(Place place) {
+		Map<String, Object> link = new LinkedHashMap<>();
+		link.put("id", place.serviceAtLocationId());
+		link.put("service_id", place.id());
+		link.put("location_id", locationId(place));
+		link.put("location", locationSummary(place));
+		Map<String, Object> service = new LinkedHashMap<>(serviceSummary(place));
+		service.remove("organization");
+		link.put("service", service);
+		return link;
+	}
+
+	Map<String, Object> taxonomy(Taxonomy taxonomy) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("id", taxonomy.id());
+		document.put("name", taxonomy.name());
+		document.put("description", taxonomy.description());
+		document.put("version", "1");
+		return document;
+	}
+
+	Map<String, Object> term(TaxonomyTerm term) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("id", term.id());
+		document.put("name", term.name());
+		document.put("description", term.description());
+		document.put("taxonomy", term.taxonomyCode());
+		document.put("taxonomy_id", term.taxonomyId());
+		document.put("term", term.code());
+		return document;
+	}
+
+	private static String locationId(Place place) {
+		return Vocabulary.stableId("location", place.id());
+	}
+
+	private Map<String, Object> organization(Place place) {
+		Map<String, Object> organization = new LinkedHashMap<>();
+		organization.put("id", place.organization().id());
+		organization.put("name", place.organization().name());
+		organization.put("description",
+				place.organization().description() == null ? "" : place.organization().description());
+		return organization;
+	}
+
+	private Map<String, Object> serviceAtLocationOfService(Place place) {
+		Map<String, Object> link = new LinkedHashMap<>();
+		link.put("id", place.serviceAtLocationId());
+		link.put("service_id", place.id());
+		link.put("location_id", locationId(place));
+		Map<String, Object> location = locationSummary(place);
+		location.put("addresses", List.of(address(place)));
+		location.put("accessibility", accessibility(place));
+		link.put("location", location);
+		return link;
+	}
+
+	private static Map<String, Object> locationSummary(Place place) {
+		Map<String, Object> location = new LinkedHashMap<>();
+		location.put("id", locationId(place));
+		location.put("location_type", "physical");
+		location.put("name", place.name());
+		location.put("latitude", place.latitude());
+		location.put("longitude", place.longitude());
+		return location;
+	}
+
+	private static Map<String, Object> address(Place place) {
+		Map<String, Object> address = new LinkedHashMap<>();
+		address.put("id", Vocabulary.stableId("address", place.id()));
+		address.put("location_id", locationId(place));
+		address.put("address_1", place.address().line1());
+		address.put("city", place.address().city());
+		address.put("state_province", place.address().city());
+		address.put("postal_code", place.address().postcode());
+		address.put("country", "GB");
+		address.put("address_type", "physical");
+		return address;
+	}
+
+	private List<Map<String, Object>> accessibility(Place place) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (String code : place.accessibility()) {
+			vocabulary.term(Vocabulary.ACCESSIBILITY, code).ifPresent(term -> {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("id", Vocabulary.stableId("accessibility", place.id(), code));
+				entry.put("location_id", locationId(place));
+				entry.put("description", term.name());
+				entry.put("details", term.description());
+				entries.add(entry);
+			});
+		}
+		return entries;
+	}
+
+	private static List<Map<String, Object>> schedules(Place place) {
+		List<Map<String, Object>> schedules = new ArrayList<>();
+		List<OpeningTime> sessions = place.openingTimes();
+		for (int i = 0; i < sessions.size(); i++) {
+			OpeningTime session = sessions.get(i);
+			Map<String, Object> schedule = new LinkedHashMap<>();
+			schedule.put("id", Vocabulary.stableId("schedule", place.id(), String.valueOf(i)));
+			schedule.put("service_id", place.id());
+			schedule.put("freq", "WEEKLY");
+			schedule.put("interval", 1);
+			schedule.put("byday", session.days().stream().map(Enum::name).collect(Collectors.joining(",")));
+			schedule.put("opens_at", session.opens());
+			schedule.put("closes_at", session.closes());
+			schedule.put("description", Optional.ofNullable(session.description())
+				.orElse(session.days().stream().map(Enum::name).collect(Collectors.joining(",")) + " "
+						+ session.opens() + " to " + session.closes() + " (UK time)"));
+			schedules.add(schedule);
+		}
+		return schedules;
+	}
+
+	private static List<Map<String, Object>> costOptions(Place place) {
+		Map<String, Object> option = new LinkedHashMap<>();
+		option.put("id", Vocabulary.stableId("cost_option", place.id()));
+		option.put("service_id", place.id());
+		if (place.offeredFree()) {
+			option.put("option", "Free");
+			option.put("amount", 0);
+		}
+		else {
+			option.put("option", place.cost().description() == null ? "Charge" : place.cost().description());
+			if (place.cost().amount() != null) {
+				option.put("amount", place.cost().amount());
+				option.put("currency", "GBP");
+			}
+		}
+		return List.of(option);
+	}
+
+	private static List<Map<String, Object>> contacts(Place place) {
+		Map<String, Object> contact = new LinkedHashMap<>();
+		contact.put("id", Vocabulary.stableId("contact", place.id()));
+		contact.put("service_id", place.id());
+		if (place.host().name() != null) {
+			contact.put("name", place.host().name());
+		}
+		contact.put("title", "Host");
+		return List.of(contact);
+	}
+
+	private List<Map<String, Object>> attributes(Place place) {
+		List<TaxonomyTerm> terms = new ArrayList<>();
+		vocabulary.term(Vocabulary.PLACE_KIND, place.kind().code()).ifPresent(terms::add);
+		place.activities().forEach(code -> vocabulary.term(Vocabulary.ACTIVITY, code).ifPresent(terms::add));
+		place.accessibility().forEach(code -> vocabulary.term(Vocabulary.ACCESSIBILITY, code).ifPresent(terms::add));
+		List<Map<String, Object>> attributes = new ArrayList<>();
+		for (TaxonomyTerm term : terms) {
+			Map<String, Object> attribute = new LinkedHashMap<>();
+			attribute.put("id", Vocabulary.stableId("attribute", place.id(), term.id()));
+			attribute.put("link_id", place.id());
+			attribute.put("link_type", "service");
+			attribute.put("link_entity", "service");
+			attribute.put("taxonomy_term_id", term.id());
+			attribute.put("taxonomy_term", term(term));
+			attributes.add(attribute);
+		}
+		return attributes;
+	}
+
+	/** HSDS 3.1's draft service_capacity, which ORUK 3.0 readers ignore and 3.1 readers understand. */
+	private static List<Map<String, Object>> capacities(Place place) {
+		if (place.capacity() == null) {
+			return List.of();
+		}
+		Map<String, Object> capacity = new LinkedHashMap<>();
+		capacity.put("id", Vocabulary.stableId("service_capacity", place.id()));
+		capacity.put("service_id", place.id());
+		capacity.put("available", place.capacity().available());
+		capacity.put("maximum", place.capacity().maximum());
+		capacity.put("description", "Places for new people referred");
+		capacity.put("updated", place.capacity().updated().toString());
+		return List.of(capacity);
+	}
+
+}

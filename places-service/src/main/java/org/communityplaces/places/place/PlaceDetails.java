@@ -1,0 +1,79 @@
+package org.communityplaces.places.place;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Everything an admin (or an import) says about a place. Terms and postcodes are checked
+ * against the vocabulary and the postcode directory by {@link Catalogue}.
+ */
+public record PlaceDetails(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+		@NotNull PlaceKind kind, @NotNull @Valid OrganizationDetails organization,
+		@Size(max = 30) List<@NotBlank String> activities, @Size(max = 20) List<@NotBlank String> accessibility,
+		@NotNull @Valid AddressDetails address, @DecimalMin("-90") @DecimalMax("90") Double latitude,
+		@DecimalMin("-180") @DecimalMax("180") Double longitude,
+		@Size(max = 50) List<@NotNull @Valid OpeningTime> openingTimes, @Valid CostDetails cost,
+		@Min(0) @Max(120) Integer minimumAge, @Min(0) @Max(120) Integer maximumAge, @NotNull @Valid HostDetails host,
+		@Valid CapacityDetails capacity, PlaceStatus status) {
+
+	public PlaceDetails {
+		activities = activities == null ? List.of() : List.copyOf(activities);
+		accessibility = accessibility == null ? List.of() : List.copyOf(accessibility);
+		openingTimes = openingTimes == null ? List.of() : List.copyOf(openingTimes);
+		status = status == null ? PlaceStatus.ACTIVE : status;
+	}
+
+	@JsonIgnore
+	@AssertTrue(message = "minimumAge must not be above maximumAge")
+	boolean isAgeRangeInOrder() {
+		return minimumAge == null || maximumAge == null || minimumAge <= maximumAge;
+	}
+
+	@JsonIgnore
+	@AssertTrue(message = "latitude and longitude go together: give both or neither")
+	boolean isCoordinatesComplete() {
+		return (latitude == null) == (longitude == null);
+	}
+
+	public record OrganizationDetails(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
+	}
+
+	public record AddressDetails(@NotBlank @Size(max = 200) String line1, @NotBlank @Size(max = 100) String city,
+			@NotBlank @Size(max = 10) String postcode) {
+	}
+
+	public record HostDetails(@Size(max = 100) String name,
+			@NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String email,
+			@Size(max = 30) @Pattern(regexp = "[0-9 +()-]*", message = "must be a phone number") String phone) {
+	}
+
+	public record CostDetails(boolean free, @PositiveOrZero @Max(10000) BigDecimal amount,
+			@Size(max = 200) String description) {
+	}
+
+	public record CapacityDetails(@NotNull @PositiveOrZero @Max(100000) Integer available,
+			@NotNull @PositiveOrZero @Max(100000) Integer maximum) {
+
+		@JsonIgnore
+		@AssertTrue(message = "available must not be above maximum")
+		boolean isWithinMaximum() {
+			return available == null || maximum == null || available <= maximum;
+		}
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.communityplaces.places.place;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class PlaceTopic {
+
+	/** Created when missing; keyed by place id, so one place's changes stay in order. */
+	@Bean
+	NewTopic placeEventsTopic(@Value("${places.topic.partitions}") int partitions,
+			@Value("${places.topic.replicas}") short replicas) {
+		return TopicBuilder.name(PlaceEvents.TOPIC).partitions(partitions).replicas(replicas).build();
+	}
+
+}

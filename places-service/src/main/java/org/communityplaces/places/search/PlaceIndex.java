@@ -1,0 +1,438 @@
+package org.communityplaces.places.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.communityplaces.places.place.OpeningTime;
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.place.PlaceStatus;
+import org.communityplaces.places.place.Weekday;
+import org.communityplaces.places.search.PlaceQuery.OpenWindow;
+import org.communityplaces.places.taxonomy.TaxonomyTerm;
+import org.communityplaces.places.taxonomy.Vocabulary;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The catalogue's search index: an Apache Lucene index in a scratch folder, rebuilt from
+ * MongoDB (the system of record) at every start and kept current on every change. Geo,
+ * full text with English stemming, filters and facet counts are one Lucene query, so search
+ * depends on neither MongoDB's text nor its geo indexes.
+ */
+public class PlaceIndex implements Closeable {
+
+	private static final int MINUTES_PER_DAY = 24 * 60;
+
+	private static final int NO_MAXIMUM_AGE = 200;
+
+	private static final Map<String, Float> TEXT_FIELDS = Map.of("name", 3f, "activities", 2f, "description", 1f,
+			"organization", 1f);
+
+	private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+
+	static final String[] FACETS = { "kind", "activity", "accessibility", "cost", "capacity" };
+
+	private final Vocabulary vocabulary;
+
+	private final Analyzer analyzer = englishAnalyzer();
+
+	private final Path folder;
+
+	private final FSDirectory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	public PlaceIndex(Vocabulary vocabulary, Path parent) {
+		this.vocabulary = vocabulary;
+		try {
+			Files.createDirectories(parent);
+			this.folder = Files.createTempDirectory(parent, "place-index-");
+			this.directory = FSDirectory.open(folder);
+			IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
+				.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the search index under " + parent, ex);
+		}
+	}
+
+	/** Replaces the whole index with these places, and makes it searchable once, at the end. */
+	public int rebuild(Stream<Place> places) {
+		try {
+			writer.deleteAll();
+			int[] count = { 0 };
+			places.filter(place -> !place.removed()).forEach(place -> {
+				try {
+					writer.addDocument(document(place));
+					count[0]++;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			searchers.maybeRefreshBlocking();
+			return count[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Puts this version of a place in the index, or takes it out if it was removed; searchable on return. */
+	public void put(Place place) {
+		try {
+			if (place.removed()) {
+				writer.deleteDocuments(new Term("id", place.id()));
+			}
+			else {
+				writer.updateDocument(new Term("id", place.id()), document(place));
+			}
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void remove(String id) {
+		try {
+			writer.deleteDocuments(new Term("id", id));
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public int size() {
+		return writer.getDocStats().numDocs;
+	}
+
+	public java.util.Optional<String> placeIdOfServiceAtLocation(String serviceAtLocationId) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				ScoreDoc[] docs = searcher.search(new TermQuery(new Term("serviceAtLocationId", serviceAtLocationId)),
+						1).scoreDocs;
+				return docs.length == 0 ? java.util.Optional.empty()
+						: java.util.Optional.of(searcher.storedFields().document(docs[0].doc).get("id"));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public SearchResults search(PlaceQuery request) {
+		Query query = query(request);
+		Sort sort = sort(request);
+		int wanted = request.page() * request.size();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(wanted, 1), null, 1000)
+					.newCollector();
+				FacetCounter facets = new FacetCounter(facetFields());
+				searcher.search(query, MultiCollector.wrap(top, facets));
+				ScoreDoc[] docs = top.topDocs((request.page() - 1) * request.size(), request.size()).scoreDocs;
+				StoredFields stored = searcher.storedFields();
+				List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
+				for (ScoreDoc doc : docs) {
+					Double distance = request.near() != null ? (Double) ((FieldDoc) doc).fields[0] : null;
+					hits.add(hit(stored.document(doc.doc), distance));
+				}
+				return new SearchResults(facets.matches(), request.page(), request.size(), hits,
+						facetsByName(facets.counts()));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+		FileSystemUtils.deleteRecursively(folder);
+	}
+
+	private Document document(Place place) {
+		Document doc = new Document();
+		doc.add(new StringField("id", place.id(), Field.Store.YES));
+		doc.add(new StringField("serviceAtLocationId", place.serviceAtLocationId(), Field.Store.NO));
+		doc.add(new StringField("status", place.status().hsds(), Field.Store.NO));
+		doc.add(new TextField("name", place.name(), Field.Store.YES));
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(place.name().toLowerCase(Locale.ROOT))));
+		if (place.description() != null) {
+			doc.add(new TextField("description", place.description(), Field.Store.NO));
+		}
+		doc.add(new TextField("organization", place.organization().name(), Field.Store.NO));
+		facet(doc, "kind", place.kind().code(), true);
+		doc.add(new StringField("termId", place.kind().termId(), Field.Store.NO));
+		StringBuilder activityNames = new StringBuilder(
+				vocabulary.term(Vocabulary.PLACE_KIND, place.kind().code()).map(TaxonomyTerm::name).orElse(""));
+		for (String activity : place.activities()) {
+			facet(doc, "activity", activity, true);
+			vocabulary.term(Vocabulary.ACTIVITY, activity).ifPresent(term -> {
+				activityNames.append(' ').append(term.name());
+				doc.add(new StringField("termId", term.id(), Field.Store.NO));
+			});
+		}
+		doc.add(new TextField("activities", activityNames.toString(), Field.Store.NO));
+		for (String need : place.accessibility()) {
+			facet(doc, "accessibility", need, true);
+			vocabulary.term(Vocabulary.ACCESSIBILITY, need)
+				.ifPresent(term -> doc.add(new StringField("termId", term.id(), Field.Store.NO)));
+		}
+		facet(doc, "cost", place.offeredFree() ? "free" : "paid", true);
+		Place.Capacity capacity = place.capacity();
+		facet(doc, "capacity", capacity == null ? "unknown" : capacity.available() > 0 ? "available" : "full", false);
+		if (capacity != null) {
+			doc.add(new IntPoint("available", capacity.available()));
+			doc.add(new StoredField("capacityAvailable", capacity.available()));
+			doc.add(new StoredField("capacityMaximum", capacity.maximum()));
+		}
+		doc.add(new IntPoint("minAge", place.minimumAge() == null ? 0 : place.minimumAge()));
+		doc.add(new IntPoint("maxAge", place.maximumAge() == null ? NO_MAXIMUM_AGE : place.maximumAge()));
+		doc.add(new LatLonPoint("location", place.latitude(), place.longitude()));
+		doc.add(new LatLonDocValuesField("location", place.latitude(), place.longitude()));
+		doc.add(new StoredField("latitude", place.latitude()));
+		doc.add(new StoredField("longitude", place.longitude()));
+		doc.add(new StoredField("district", place.address().district()));
+		for (OpeningTime session : place.openingTimes()) {
+			for (Weekday day : session.days()) {
+				int dayStart = day.ordinal() * MINUTES_PER_DAY;
+				int opens = session.opensAt().getHour() * 60 + session.opensAt().getMinute();
+				int closes = session.closesAt().getHour() * 60 + session.closesAt().getMinute();
+				doc.add(new IntRange("open", new int[] { dayStart + opens }, new int[] { dayStart + closes - 1 }));
+			}
+		}
+		doc.add(new LongPoint("modified", place.lastModified().toEpochMilli()));
+		return doc;
+	}
+
+	/**
+	 * English with Porter's stemmer ("gardening" and "gardens" both find "garden"), told the
+	 * catalogue's own words its rules get wrong ("quizzes" is "quiz"). Accents are folded, so
+	 * "cafe" finds "café".
+	 */
+	private static Analyzer englishAnalyzer() {
+		return new Analyzer() {
+
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer source = new StandardTokenizer();
+				TokenStream tokens = new EnglishPossessiveFilter(source);
+				tokens = new LowerCaseFilter(tokens);
+				tokens = new ASCIIFoldingFilter(tokens);
+				tokens = new StopFilter(tokens, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+				tokens = new StemmerOverrideFilter(tokens, STEM_OVERRIDES);
+				tokens = new PorterStemFilter(tokens);
+				return new TokenStreamComponents(source, tokens);
+			}
+
+			@Override
+			protected TokenStream normalize(String fieldName, TokenStream in) {
+				return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+			}
+
+		};
+	}
+
+	private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+		StemmerOverrideFilter.Builder overrides = new StemmerOverrideFilter.Builder(true);
+		overrides.add("quizzes", "quiz");
+		try {
+			return overrides.build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void facet(Document doc, String field, String value, boolean stored) {
+		doc.add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+		doc.add(new SortedSetDocValuesField("facet_" + field, new BytesRef(value)));
+	}
+
+	private Query query(PlaceQuery request) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		boolean any = false;
+		if (request.activeOnly()) {
+			query.add(new TermQuery(new Term("status", PlaceStatus.ACTIVE.hsds())), Occur.FILTER);
+			any = true;
+		}
+		if (request.text() != null && !request.text().isBlank()) {
+			SimpleQueryParser parser = new SimpleQueryParser(analyzer, TEXT_FIELDS);
+			parser.setDefaultOperator(Occur.MUST);
+			Query text = parser.parse(request.text());
+			if (text != null) {
+				query.add(text, Occur.MUST);
+				any = true;
+			}
+		}
+		any |= anyOf(query, "kind", request.kinds().stream().map(kind -> kind.code()).toList());
+		any |= anyOf(query, "activity", List.copyOf(request.activities()));
+		any |= anyOf(query, "termId", List.copyOf(request.termIds()));
+		for (String need : request.accessibility()) {
+			query.add(new TermQuery(new Term("accessibility", need)), Occur.FILTER);
+			any = true;
+		}
+		if (request.open() != null) {
+			query.add(openQuery(request.open()), Occur.FILTER);
+			any = true;
+		}
+		if (request.free() != null) {
+			query.add(new TermQuery(new Term("cost", request.free() ? "free" : "paid")), Occur.FILTER);
+			any = true;
+		}
+		if (request.hasCapacity()) {
+			query.add(IntPoint.newRangeQuery("available", 1, Integer.MAX_VALUE), Occur.FILTER);
+			any = true;
+		}
+		if (request.age() != null) {
+			query.add(IntPoint.newRangeQuery("minAge", Integer.MIN_VALUE, request.age()), Occur.FILTER);
+			query.add(IntPoint.newRangeQuery("maxAge", request.age(), Integer.MAX_VALUE), Occur.FILTER);
+			any = true;
+		}
+		if (request.minimumAgeAtLeast() != null) {
+			query.add(IntPoint.newRangeQuery("minAge", request.minimumAgeAtLeast(), Integer.MAX_VALUE), Occur.FILTER);
+			any = true;
+		}
+		if (request.maximumAgeAtMost() != null) {
+			query.add(IntPoint.newRangeQuery("maxAge", Integer.MIN_VALUE, request.maximumAgeAtMost()), Occur.FILTER);
+			any = true;
+		}
+		if (request.modifiedAfter() != null) {
+			query.add(LongPoint.newRangeQuery("modified", request.modifiedAfter().toEpochMilli(), Long.MAX_VALUE),
+					Occur.FILTER);
+			any = true;
+		}
+		if (request.near() != null) {
+			query.add(LatLonPoint.newDistanceQuery("location", request.near().latitude(), request.near().longitude(),
+					request.near().radiusMetres()), Occur.FILTER);
+			any = true;
+		}
+		return any ? query.build() : new MatchAllDocsQuery();
+	}
+
+	private static boolean anyOf(BooleanQuery.Builder query, String field, List<String> values) {
+		if (values.isEmpty()) {
+			return false;
+		}
+		query.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+		return true;
+	}
+
+	private static Query openQuery(OpenWindow window) {
+		BooleanQuery.Builder days = new BooleanQuery.Builder();
+		for (Weekday day : window.days()) {
+			int[] from = { day.ordinal() * MINUTES_PER_DAY + window.fromMinute() };
+			int[] to = { day.ordinal() * MINUTES_PER_DAY + window.toMinute() - 1 };
+			days.add(window.overlaps() ? IntRange.newIntersectsQuery("open", from, to)
+					: IntRange.newWithinQuery("open", from, to), Occur.SHOULD);
+		}
+		return days.build();
+	}
+
+	private static Sort sort(PlaceQuery request) {
+		SortField byName = new SortField("name_sort", SortField.Type.STRING);
+		if (request.near() != null) {
+			return new Sort(LatLonDocValuesField.newDistanceSort("location", request.near().latitude(),
+					request.near().longitude()), byName);
+		}
+		if (request.text() != null && !request.text().isBlank()) {
+			return new Sort(SortField.FIELD_SCORE, byName);
+		}
+		return new Sort(byName);
+	}
+
+	private static String[] facetFields() {
+		return Stream.of(FACETS).map(field -> "facet_" + field).toArray(String[]::new);
+	}
+
+	private static Map<String, Map<String, Integer>> facetsByName(Map<String, Map<String, Integer>> counts) {
+		Map<String, Map<String, Integer>> named = new java.util.LinkedHashMap<>();
+		counts.forEach((field, values) -> named.put(field.substring("facet_".length()), values));
+		return named;
+	}
+
+	private static SearchResults.Hit hit(Document doc, Double distance) {
+		Number available = doc.getField("capacityAvailable") == null ? null
+				: doc.getField("capacityAvailable").numericValue();
+		Number maximum = doc.getField("capacityMaximum") == null ? null
+				: doc.getField("capacityMaximum").numericValue();
+		return new SearchResults.Hit(doc.get("id"), doc.get("name"), doc.get("kind"), doc.get("district"),
+				doc.getField("latitude").numericValue().doubleValue(),
+				doc.getField("longitude").numericValue().doubleValue(),
+				distance == null ? null : Math.round(distance * 10) / 10.0,
+				List.of(doc.getValues("activity")), List.of(doc.getValues("accessibility")),
+				"free".equals(doc.get("cost")), available == null ? null : available.intValue(),
+				maximum == null ? null : maximum.intValue());
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.communityplaces.places.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.place.PlaceStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's index in step with MongoDB: a full build at start, then every change
+ * made here at once, every change made on another instance when its {@code PlaceChanged} or
+ * {@code PlaceRemoved} event arrives, and a sweep of recently modified places as a safety net
+ * for events this instance missed (while it started, or while Kafka was away). Each path
+ * re-reads the place from MongoDB, so the order in which they arrive does not matter.
+ */
+@Component
+class PlaceIndexer {
+
+	private static final Logger log = LoggerFactory.getLogger(PlaceIndexer.class);
+
+	/** How far back the sweep looks past its watermark, for clocks of different instances that disagree a little. */
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+	private final PlaceIndex index;
+
+	private final MongoTemplate mongo;
+
+	private final Timer rebuilds;
+
+	private volatile Instant watermark = Instant.EPOCH;
+
+	PlaceIndexer(PlaceIndex index, MongoTemplate mongo, MeterRegistry meters) {
+		this.index = index;
+		this.mongo = mongo;
+		this.rebuilds = Timer.builder("places.index.rebuild").description("Time to build the search index from MongoDB")
+			.register(meters);
+		Gauge.builder("places.index.documents", index, PlaceIndex::size)
+			.description("Places in this instance's search index")
+			.register(meters);
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	void buildAtStart() {
+		mongo.indexOps(Place.class).createIndex(new Index().on("lastModified", Sort.Direction.ASC).named("last_modified"));
+		Instant startedAt = Instant.now();
+		Instant readFrom = latestModification();
+		int count;
+		try (Stream<Place> places = mongo.stream(Query.query(Criteria.where("removedAt").is(null)), Place.class)) {
+			count = rebuilds.record(() -> index.rebuild(places));
+		}
+		watermark = readFrom;
+		log.info("Search index built with {} places in {} ms", count, Duration.between(startedAt, Instant.now()).toMillis());
+	}
+
+	@EventListener
+	void placeStoredHere(PlaceStored stored) {
+		reindex(stored.place().id());
+	}
+
+	@KafkaListener(topics = "place-events", groupId = "places-index-${random.uuid}",
+			properties = "auto.offset.reset=latest")
+	void placeChangedSomewhere(String event) {
+		JsonNode placeId = JsonMapper.shared().readTree(event).path("placeId");
+		if (placeId.isString()) {
+			reindex(placeId.asString());
+		}
+		else {
+			log.warn("Ignored a place event without a placeId");
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${places.search.sweep-interval:30s}", initialDelayString = "${places.search.sweep-interval:30s}")
+	void sweepRecentChanges() {
+		Instant from = watermark.minus(CLOCK_SKEW);
+		Instant newest = watermark;
+		for (Place place : mongo.find(Query.query(Criteria.where("lastModified").gte(from)), Place.class)) {
+			reindex(place.id());
+			newest = place.lastModified().isAfter(newest) ? place.lastModified() : newest;
+		}
+		watermark = newest;
+	}
+
+	synchronized void reindex(String placeId) {
+		Place place = mongo.findById(placeId, Place.class);
+		if (place == null) {
+			index.remove(placeId);
+		}
+		else {
+			index.put(place);
+		}
+	}
+
+	private Instant latestModification() {
+		Place latest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "lastModified")).limit(1), Place.class);
+		return latest == null ? Instant.EPOCH : latest.lastModified();
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.communityplaces.places.search;
+
+import java.util.List;
+
+import org.communityplaces.places.taxonomy.Vocabulary;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Search for referrers: near a postcode or a point, words, kinds, activities, access needs,
+ * when it is open, cost, room and age, with facet counts, in one query to the index.
+ */
+@RestController
+class PlaceSearchController {
+
+	private final PlaceIndex index;
+
+	private final SearchTerms terms;
+
+	PlaceSearchController(PlaceIndex index, SearchTerms terms) {
+		this.index = index;
+		this.terms = terms;
+	}
+
+	@GetMapping("/api/places/search")
+	SearchResults search(@RequestParam(required = false) String q, @RequestParam(required = false) String postcode,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+			@RequestParam(required = false) Double radius, @RequestParam(required = false) List<String> kind,
+			@RequestParam(required = false) List<String> activity,
+			@RequestParam(required = false) List<String> accessibility, @RequestParam(required = false) List<String> day,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Boolean free, @RequestParam(defaultValue = "false") boolean hasCapacity,
+			@RequestParam(required = false) Integer age, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		terms.page("page", page, "size", size);
+		PlaceQuery query = new PlaceQuery(q, terms.near("postcode", postcode, lat, lon, "radius", radius),
+				terms.kinds("kind", kind), terms.terms("activity", Vocabulary.ACTIVITY, activity),
+				terms.terms("accessibility", Vocabulary.ACCESSIBILITY, accessibility), null,
+				terms.open("day", day, "from", from, "to", to, true), free, hasCapacity, terms.age("age", age), null,
+				null, null, true, page, size);
+		return index.search(query);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.communityplaces.places.search;
+
+import java.nio.file.Path;
+
+import org.communityplaces.places.taxonomy.Vocabulary;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	PlaceIndex placeIndex(Vocabulary vocabulary,
+			@Value("${places.search.index-dir:${java.io.tmpdir}/community-places-index}") Path indexDir) {
+		return new PlaceIndex(vocabulary, indexDir);
+	}
+
+}

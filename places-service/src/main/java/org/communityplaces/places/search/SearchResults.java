@@ -1,0 +1,14 @@
+package org.communityplaces.places.search;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of hits, how many matched in all, and the facet counts over all of them. */
+public record SearchResults(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Integer>> facets) {
+
+	public record Hit(String id, String name, String kind, String postcodeDistrict, double latitude, double longitude,
+			Double distanceMetres, List<String> activities, List<String> accessibility, boolean free,
+			Integer capacityAvailable, Integer capacityMaximum) {
+	}
+
+}

@@ -1,0 +1,182 @@
+package org.communityplaces.places.search;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.communityplaces.places.geo.Postcodes;
+import org.communityplaces.places.place.PlaceKind;
+import org.communityplaces.places.place.Weekday;
+import org.communityplaces.places.search.PlaceQuery.Near;
+import org.communityplaces.places.search.PlaceQuery.OpenWindow;
+import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.platform.problem.Problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the words of a search request (a postcode, a radius, day names, term codes) into the
+ * parts of a {@link PlaceQuery}, or into a 400 that names the parameter to fix. Both the
+ * referrers' search and the ORUK API read their parameters through it.
+ */
+@Component
+public class SearchTerms {
+
+	public static final int MAX_PAGE_SIZE = 100;
+
+	/** Deeper pages than this are a crawl, not a search: ORUK's modified_after serves that. */
+	public static final int MAX_RESULT_WINDOW = 10_000;
+
+	public static final double MAX_RADIUS_METRES = 100_000;
+
+	public static final double DEFAULT_RADIUS_METRES = 5_000;
+
+	private final Postcodes postcodes;
+
+	private final Vocabulary vocabulary;
+
+	SearchTerms(Postcodes postcodes, Vocabulary vocabulary) {
+		this.postcodes = postcodes;
+		this.vocabulary = vocabulary;
+	}
+
+	/** @return where to search around, or null when neither a postcode nor coordinates were given */
+	public Near near(String postcodeParameter, String postcode, Double latitude, Double longitude,
+			String radiusParameter, Double radiusMetres) {
+		if (radiusMetres != null && (radiusMetres <= 0 || radiusMetres > MAX_RADIUS_METRES)) {
+			throw invalid(radiusParameter, "must be more than 0 and at most " + (int) MAX_RADIUS_METRES + " metres");
+		}
+		double radius = radiusMetres == null ? DEFAULT_RADIUS_METRES : radiusMetres;
+		if (postcode != null && !postcode.isBlank()) {
+			if (latitude != null || longitude != null) {
+				throw invalid(postcodeParameter, "give a postcode or latitude and longitude, not both");
+			}
+			Postcodes.Located located = postcodes.locate(postcode)
+				.orElseThrow(() -> invalid(postcodeParameter, "is not a known UK postcode or postcode district"));
+			return new Near(located.latitude(), located.longitude(), radius);
+		}
+		if (latitude == null && longitude == null) {
+			if (radiusMetres != null) {
+				throw invalid(radiusParameter, "needs a postcode or latitude and longitude to measure from");
+			}
+			return null;
+		}
+		if (latitude == null || longitude == null) {
+			throw invalid(latitude == null ? "lat" : "lon", "latitude and longitude go together: give both");
+		}
+		if (latitude < -90 || latitude > 90 || latitude.isNaN()) {
+			throw invalid("lat", "must be between -90 and 90");
+		}
+		if (longitude < -180 || longitude > 180 || longitude.isNaN()) {
+			throw invalid("lon", "must be between -180 and 180");
+		}
+		return new Near(latitude, longitude, radius);
+	}
+
+	/** @return the window, or null when no day was asked for */
+	public OpenWindow open(String dayParameter, List<String> days, String fromParameter, String from,
+			String toParameter, String to, boolean overlaps) {
+		if (days == null || days.isEmpty()) {
+			if (from != null || to != null) {
+				throw invalid(dayParameter, "is needed with a start or end time");
+			}
+			return null;
+		}
+		List<Weekday> weekdays = new ArrayList<>();
+		for (String day : split(days)) {
+			weekdays.add(weekday(day).orElseThrow(() -> invalid(dayParameter,
+					"'" + day + "' is not a day: use MO, TU, WE, TH, FR, SA, SU or a day's name")));
+		}
+		int fromMinute = from == null ? 0 : minuteOfDay(fromParameter, from);
+		int toMinute = to == null ? 24 * 60 : minuteOfDay(toParameter, to);
+		if (toMinute <= fromMinute) {
+			throw invalid(toParameter, "must be after " + fromParameter);
+		}
+		return new OpenWindow(List.copyOf(new LinkedHashSet<>(weekdays)), fromMinute, toMinute, overlaps);
+	}
+
+	public Set<PlaceKind> kinds(String parameter, List<String> kinds) {
+		Set<PlaceKind> parsed = new LinkedHashSet<>();
+		for (String kind : split(kinds)) {
+			parsed.add(PlaceKind.ofCode(kind).orElseThrow(() -> invalid(parameter, "'" + kind
+					+ "' is not a place kind: use pub, shop, community-group or intergenerational-scheme")));
+		}
+		return parsed;
+	}
+
+	public Set<String> terms(String parameter, String taxonomy, List<String> codes) {
+		Set<String> parsed = new LinkedHashSet<>();
+		for (String code : split(codes)) {
+			if (!vocabulary.hasTerm(taxonomy, code)) {
+				throw invalid(parameter, "'" + code + "' is not a term of the " + taxonomy
+						+ " taxonomy (see /taxonomy_terms)");
+			}
+			parsed.add(code);
+		}
+		return parsed;
+	}
+
+	public void page(String pageParameter, int page, String sizeParameter, int size) {
+		if (page < 1) {
+			throw invalid(pageParameter, "must be 1 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw invalid(sizeParameter, "must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		if ((long) page * size > MAX_RESULT_WINDOW) {
+			throw invalid(pageParameter, "goes past the first " + MAX_RESULT_WINDOW + " results; narrow the search");
+		}
+	}
+
+	public Integer age(String parameter, Integer age) {
+		if (age != null && (age < 0 || age > 120)) {
+			throw invalid(parameter, "must be between 0 and 120");
+		}
+		return age;
+	}
+
+	public static Problem invalid(String parameter, String message) {
+		return new Problem(HttpStatus.BAD_REQUEST, "Invalid search", parameter + " " + message + ".", parameter,
+				message);
+	}
+
+	private static List<String> split(List<String> values) {
+		List<String> split = new ArrayList<>();
+		if (values != null) {
+			values.forEach(value -> {
+				for (String part : value.split(",")) {
+					if (!part.isBlank()) {
+						split.add(part.strip());
+					}
+				}
+			});
+		}
+		return split;
+	}
+
+	private static java.util.Optional<Weekday> weekday(String day) {
+		String upper = day.toUpperCase(Locale.ROOT);
+		for (Weekday weekday : Weekday.values()) {
+			if (weekday.name().equals(upper) || weekday.dayOfWeek().name().equals(upper)) {
+				return java.util.Optional.of(weekday);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private static int minuteOfDay(String parameter, String time) {
+		try {
+			LocalTime parsed = LocalTime.parse(time);
+			return parsed.getHour() * 60 + parsed.getMinute();
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(parameter, "must be a time as HH:mm");
+		}
+	}
+
+}
