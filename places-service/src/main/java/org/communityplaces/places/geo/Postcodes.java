@@ -25,8 +25,8 @@ public class Postcodes {
 
 	private static final String RESOURCE = "geo/uk-postcode-districts.csv";
 
-	/** The outward code, then optionally the inward code (a digit and two letters). */
-	private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)(?: ?([0-9][A-Z]{2}))?$");
+	/** The outward code, then optionally the inward code (a digit and two letters), once spaces are taken out. */
+	private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$");
 
 	private static final Pattern AREA = Pattern.compile("^[A-Z]+");
 
@@ -41,13 +41,9 @@ public class Postcodes {
 		if (postcode == null) {
 			return Optional.empty();
 		}
-		String normalised = postcode.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-		Matcher matcher = POSTCODE.matcher(normalised);
+		Matcher matcher = POSTCODE.matcher(postcode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""));
 		if (!matcher.matches()) {
-			matcher = POSTCODE.matcher(normalised.replace(" ", ""));
-			if (!matcher.matches()) {
-				return Optional.empty();
-			}
+			return Optional.empty();
 		}
 		String district = matcher.group(1);
 		double[] centroid = centroids.get(district);

@@ -130,7 +130,7 @@ public class CatalogueImport {
 				if (id == null || !ID.matcher(id).matches()) {
 					throw new RowRejected("id: every service needs an id of letters, digits, '-' or '_'");
 				}
-				tally.add(id, details(service), null, i + 1);
+				tally.add(placeId(id), details(service), null, i + 1);
 			}
 			catch (RowRejected ex) {
 				tally.rejected.add(new ImportReport.Rejected(null, i + 1, id, ex.getMessage()));
@@ -229,7 +229,24 @@ public class CatalogueImport {
 		if (!ID.matcher(id).matches()) {
 			throw new RowRejected("id: must be 1 to 64 letters, digits, '-' or '_'");
 		}
-		return id;
+		return placeId(id);
+	}
+
+	/**
+	 * Open Referral ids are UUIDs: a UUID in the file is kept, any other id (a spreadsheet's row
+	 * reference, say) becomes a UUID derived from it, the same on every import of that file.
+	 */
+	static String placeId(String idInFile) {
+		try {
+			java.util.UUID uuid = java.util.UUID.fromString(idInFile);
+			if (uuid.toString().equalsIgnoreCase(idInFile)) {
+				return uuid.toString();
+			}
+		}
+		catch (IllegalArgumentException notAUuid) {
+			// derived below
+		}
+		return Vocabulary.stableId("import", idInFile);
 	}
 
 	private static String cell(CSVRecord row, String column) {

@@ -5,33 +5,22 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.contracts.EventContract;
-import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.communityplaces.places.PlacesServiceTest;
 import org.communityplaces.platform.testing.PublishedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = PlaceEvents.TOPIC, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class PlaceApiTests {
+class PlaceApiTests extends PlacesServiceTest {
 
 	static final String RED_LION = """
 			{"name": " The Red Lion community table ", "kind": "PUB",
@@ -49,17 +38,6 @@ class PlaceApiTests {
 
 	private static PublishedEvents published;
 
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", () -> MongoWireTestServer.databaseUri(PlaceApiTests.class));
-	}
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	MongoTemplate mongo;
-
 	@BeforeAll
 	static void listen(@Autowired EmbeddedKafkaBroker broker) {
 		published = new PublishedEvents(broker.getBrokersAsString(), PlaceEvents.TOPIC);
@@ -68,11 +46,6 @@ class PlaceApiTests {
 	@AfterAll
 	static void stopListening() {
 		published.close();
-	}
-
-	@BeforeEach
-	void emptyCatalogue() {
-		mongo.remove(new Query(), Place.class);
 	}
 
 	@Test

@@ -1,0 +1,58 @@
+package org.communityplaces.places;
+
+import java.util.stream.Stream;
+
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.search.PlaceIndex;
+import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * places-service on the real wire protocols: MongoDB (mongo-java-server) and an embedded
+ * KRaft Kafka broker. Test classes that extend it share one application context.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = "place-events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class PlacesServiceTest {
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> MongoWireTestServer.databaseUri(PlacesServiceTest.class));
+	}
+
+	@Autowired
+	protected MockMvcTester mvc;
+
+	@Autowired
+	protected MongoTemplate mongo;
+
+	@Autowired
+	protected PlaceIndex index;
+
+	@BeforeEach
+	void emptyCatalogue() {
+		mongo.remove(new Query(), Place.class);
+		index.rebuild(Stream.empty());
+	}
+
+	/** Loads the Sheffield demo catalogue through the import API, as an admin would. */
+	protected MvcTestResult importDemoCatalogue() throws java.io.IOException {
+		byte[] csv = new org.springframework.core.io.ClassPathResource("demo/sheffield-places.csv").getContentAsByteArray();
+		return mvc.post().uri("/api/places/imports").contentType(MediaType.parseMediaType("text/csv")).content(csv)
+			.exchange();
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.communityplaces.places.oruk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.communityplaces.places.PlacesServiceTest;
+import org.communityplaces.places.taxonomy.Vocabulary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Open Referral UK read API: every answer validates against the published ORUK 3.0 schemas. */
+class OrukApiTests extends PlacesServiceTest {
+
+	private static final String GARDENING = Vocabulary.stableId("term", Vocabulary.ACTIVITY, "gardening");
+
+	@BeforeEach
+	void demoCatalogue() throws Exception {
+		assertThat(importDemoCatalogue()).hasStatusOk();
+	}
+
+	@Test
+	void theRootSaysWhichVersionAndProfileItSpeaks() {
+		assertThat(mvc.get().uri("/oruk/")).hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo("3.0");
+	}
+
+	@Test
+	void serviceListsArePagedAndEveryServiceValidates() {
+		JsonNode page = get("/oruk/services?per_page=10&page=2");
+		assertThat(page.path("total_items").asInt()).isEqualTo(30);
+		assertThat(page.path("total_pages").asInt()).isEqualTo(3);
+		assertThat(page.path("page_number").asInt()).isEqualTo(2);
+		assertThat(page.path("size").asInt()).isEqualTo(10);
+		assertThat(page.path("first_page").asBoolean()).isFalse();
+		assertThat(page.path("last_page").asBoolean()).isFalse();
+		page.path("contents")
+			.forEach(service -> assertThat(OrukSchemas.violations("service_list.json", service)).as(service.toString())
+				.isEmpty());
+	}
+
+	@Test
+	void aFullServiceValidatesAndCarriesScheduleLocationAccessibilityCostAndTaxonomy() {
+		JsonNode service = get("/oruk/services/" + Vocabulary.stableId("import", "demo-red-lion"));
+		assertThat(OrukSchemas.violations("service.json", service)).isEmpty();
+		assertThat(service.path("schedules").get(0).path("byday").asText()).isEqualTo("MO,TU,WE,TH,FR");
+		assertThat(service.path("service_at_locations").get(0).path("location").path("addresses").get(0)
+			.path("postal_code").asText()).isEqualTo("S6 4HA");
+		assertThat(service.path("service_at_locations").get(0).path("location").path("accessibility")).hasSize(3);
+		assertThat(service.path("attributes").findValuesAsText("term")).contains("pub", "coffee-morning", "step-free");
+		assertThat(service.path("capacities").get(0).path("available").asInt()).isEqualTo(6);
+		assertThat(service.toString()).as("the host's contact details are not published")
+			.doesNotContain("landlord@redlion.example.org", "0114 496 0001");
+	}
+
+	@Test
+	void serviceAtLocationsListAndLeadBackToTheirService() {
+		JsonNode page = get("/oruk/service_at_locations?per_page=5");
+		List<String> ids = new ArrayList<>();
+		page.path("contents").forEach(link -> {
+			assertThat(OrukSchemas.violations("service_at_location_list.json", link)).as(link.toString()).isEmpty();
+			ids.add(link.path("id").asText());
+		});
+		JsonNode service = get("/oruk/service_at_locations/" + ids.get(0));
+		assertThat(OrukSchemas.violations("service.json", service)).isEmpty();
+		assertThat(service.path("id").asText()).isEqualTo(page.path("contents").get(0).path("service_id").asText());
+	}
+
+	@Test
+	void taxonomiesAndTermsValidate() {
+		JsonNode taxonomies = get("/oruk/taxonomies");
+		assertThat(taxonomies.path("total_items").asInt()).isEqualTo(3);
+		taxonomies.path("contents").forEach(taxonomy -> assertThat(OrukSchemas.violations("taxonomy.json", taxonomy)).isEmpty());
+		JsonNode terms = get("/oruk/taxonomy_terms?per_page=100");
+		assertThat(terms.path("contents").size()).isGreaterThan(30);
+		terms.path("contents").forEach(term -> assertThat(OrukSchemas.violations("taxonomy_term.json", term)).isEmpty());
+		assertThat(get("/oruk/taxonomy_terms/" + GARDENING).path("term").asText()).isEqualTo("gardening");
+	}
+
+	@Test
+	void theSpecsFiltersNarrowTheList() {
+		assertThat(names("/oruk/services?taxonomy_term_id=" + GARDENING)).containsExactlyInAnyOrder(
+				"Walkley community allotment", "Heeley City Farm garden volunteers", "Stannington community garden");
+		assertThat(names("/oruk/services?search=allotment")).containsExactly("Walkley community allotment");
+		// a postcode stands for its district's centroid: S2 3DT is measured from the middle of S2
+		assertThat(names("/oruk/services?postcode=S2+3DT&proximity=1500")).containsExactly("Norfolk Park nature walk",
+				"Sheffield memories group", "Heeley City Farm garden volunteers", "Heeley men's shed");
+		assertThat(names("/oruk/services?day=SU&start_time=13:00&end_time=17:00"))
+			.containsExactly("Abbeydale Picture House tea dance");
+		assertThat(names("/oruk/services?minimum_age=55")).containsExactly("Dore village befriending",
+				"Manor community lunch");
+		assertThat(names("/oruk/services?modified_after=2999-01-01T00:00:00Z")).isEmpty();
+		assertThat(get("/oruk/services?taxonomy_id=" + Vocabulary.stableId("taxonomy", Vocabulary.PLACE_KIND))
+			.path("total_items").asInt()).isEqualTo(30);
+	}
+
+	@Test
+	void anyoneMayReadItFromABrowserOnAnotherSite() {
+		assertThat(mvc.get().uri("/oruk/services").header("Origin", "https://directory.council.example.gov.uk"))
+			.hasStatusOk()
+			.headers()
+			.hasValue("Access-Control-Allow-Origin", "*");
+	}
+
+	@Test
+	void badParametersAreNamed() {
+		assertThat(mvc.get().uri("/oruk/services?per_page=1000")).hasStatus(400).bodyJson()
+			.extractingPath("$.errors[0].field").isEqualTo("per_page");
+		assertThat(mvc.get().uri("/oruk/services?taxonomy_term_id=not-a-term")).hasStatus(400).bodyJson()
+			.extractingPath("$.errors[0].field").isEqualTo("taxonomy_term_id");
+		assertThat(mvc.get().uri("/oruk/services?postcode=NOWHERE")).hasStatus(400).bodyJson()
+			.extractingPath("$.errors[0].field").isEqualTo("postcode");
+		assertThat(mvc.get().uri("/oruk/services?day=XX")).hasStatus(400);
+		assertThat(mvc.get().uri("/oruk/services?modified_after=yesterday")).hasStatus(400);
+		assertThat(mvc.get().uri("/oruk/services/no-such-service")).hasStatus(404);
+	}
+
+	private JsonNode get(String uri) {
+		MvcTestResult result = mvc.get().uri(uri).exchange();
+		assertThat(result).as(uri).hasStatusOk();
+		return OrukSchemas.read(new String(result.getResponse().getContentAsByteArray(),
+				java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private List<String> names(String uri) {
+		List<String> names = new ArrayList<>();
+		get(uri).path("contents").forEach(service -> names.add(service.path("name").asText()));
+		return names;
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.communityplaces.places.search;
+
+import org.communityplaces.places.PlacesServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The referrers' search over HTTP, on the Sheffield demo catalogue. */
+class PlaceSearchApiTests extends PlacesServiceTest {
+
+	@BeforeEach
+	void demoCatalogue() throws Exception {
+		assertThat(importDemoCatalogue()).hasStatusOk();
+	}
+
+	@Test
+	void aGardeningOrWalkingGroupWithinThreeMilesOfS6StepFreeOnWeekdayMorningsFreeWithRoom() {
+		assertThat(mvc.get().uri("/api/places/search?postcode=S6&radius=4828&activity=gardening,walking"
+				+ "&accessibility=step-free&day=MO,TU,WE,TH,FR&from=09:00&to=12:00&free=true&hasCapacity=true&age=72"))
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.hits[*].name").asArray()
+					.containsExactly("Hillsborough Park health walk", "Stannington community garden");
+				assertThat(json).extractingPath("$.hits[0].distanceMetres").asNumber()
+					.satisfies(metres -> assertThat(metres.doubleValue()).isBetween(600.0, 800.0));
+				assertThat(json).extractingPath("$.total").isEqualTo(2);
+			});
+	}
+
+	@Test
+	void resultsComeWithFacetCountsForNarrowingDown() {
+		assertThat(mvc.get().uri("/api/places/search?postcode=S6 4HA&radius=2000&size=2")).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.total").isEqualTo(5);
+				assertThat(json).extractingPath("$.hits").asArray().hasSize(2);
+				assertThat(json).extractingPath("$.facets.kind.pub").isEqualTo(2);
+				assertThat(json).extractingPath("$.facets.kind.community-group").isEqualTo(3);
+				assertThat(json).extractingPath("$.facets.activity.gardening").isEqualTo(1);
+				assertThat(json).extractingPath("$.facets.capacity.available").isEqualTo(5);
+			});
+	}
+
+	@Test
+	void wordsFindPlacesByWhatHappensThere() {
+		assertThat(mvc.get().uri("/api/places/search?q=knitting")).hasStatusOk()
+			.bodyJson().extractingPath("$.hits[*].name").asArray().containsExactly("Crookes knit and natter");
+		assertThat(mvc.get().uri("/api/places/search?q=tea dancing")).hasStatusOk()
+			.bodyJson().extractingPath("$.hits[0].name").isEqualTo("Abbeydale Picture House tea dance");
+	}
+
+	@Test
+	void closedPlacesAreNotOfferedToReferrers() {
+		assertThat(mvc.get().uri("/api/places/search?q=games cafe")).hasStatusOk()
+			.bodyJson().extractingPath("$.total").isEqualTo(0);
+	}
+
+	@Test
+	void badSearchesAreNamedProblems() {
+		assertField("/api/places/search?lat=91&lon=0", "lat");
+		assertField("/api/places/search?lat=53.4", "lon");
+		assertField("/api/places/search?postcode=S6&radius=0", "radius");
+		assertField("/api/places/search?postcode=S6&radius=500000", "radius");
+		assertField("/api/places/search?radius=1000", "radius");
+		assertField("/api/places/search?postcode=QQ1", "postcode");
+		assertField("/api/places/search?size=500", "size");
+		assertField("/api/places/search?page=0", "page");
+		assertField("/api/places/search?page=1000&size=100", "page");
+		assertField("/api/places/search?activity=skydiving", "activity");
+		assertField("/api/places/search?kind=casino", "kind");
+		assertField("/api/places/search?day=someday", "day");
+		assertField("/api/places/search?day=MO&from=25:00", "from");
+		assertField("/api/places/search?day=MO&from=12:00&to=09:00", "to");
+		assertField("/api/places/search?from=09:00", "day");
+		assertField("/api/places/search?age=200", "age");
+		assertThat(mvc.get().uri("/api/places/search?lat=north&lon=0")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private void assertField(String uri, String field) {
+		assertThat(mvc.get().uri(uri)).as(uri)
+			.hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
+}
