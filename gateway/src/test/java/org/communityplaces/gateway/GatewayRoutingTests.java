@@ -47,6 +47,13 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void theOpenReferralReadApiIsRoutedToThePlacesCatalogueForReadingOnly() {
+		http.get().uri("/oruk/services").exchange().expectStatus().isOk().expectBody().jsonPath("$.path")
+			.isEqualTo("/oruk/services");
+		http.post().uri("/oruk/services").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void aServiceThatDoesNotAnswerIsA503ProblemWithARetryHint() {
 		http.post()
 			.uri("/api/referrals")
@@ -83,8 +90,9 @@ class GatewayRoutingTests {
 	private static HttpServer startPlaces() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/api/places/", exchange -> {
-				byte[] body = "{\"id\":\"p-1\"}".getBytes(StandardCharsets.UTF_8);
+			server.createContext("/", exchange -> {
+				byte[] body = ("{\"id\":\"p-1\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);

@@ -80,7 +80,9 @@ public final class EmbeddedStack implements AutoCloseable {
 		List<String> infrastructure = List.of("--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.smtpPort());
 		Map<String, List<String>> services = Map.of(
-				"places-service", List.of("--spring.mongodb.uri=" + settings.mongoUri("places")),
+				"places-service", concat(infrastructure, "--spring.mongodb.uri=" + settings.mongoUri("places"),
+						"--places.demo-catalogue.enabled=true",
+						"--places.search.index-dir=" + settings.dataDirectory().resolve("search-index")),
 				"referral-service", concat(infrastructure, "--spring.mongodb.uri=" + settings.mongoUri("referrals"),
 						"--places.base-url=" + StackSettings.url(settings.placesPort())),
 				"notification-service", concat(infrastructure,

@@ -68,9 +68,10 @@ class CoreJourneyIT {
 	@Test
 	@Order(1)
 	void aReferralIsAlertedToTheHostAcceptedAndTheReferrerIsTold() throws Exception {
-		JsonNode place = send("POST", "/api/places", """
-				{"name": "The Red Lion", "kind": "PUB", "hostEmail": "landlord@redlion.example.org", "postcode": "S6 3AA"}
-				""", 201);
+		JsonNode found = send("GET", "/api/places/search?postcode=S6%202AA&kind=pub&accessibility=step-free&hasCapacity=true",
+				null, 200);
+		JsonNode place = found.get("hits").get(0);
+		assertThat(place.get("name").asString()).isEqualTo("The Red Lion community table");
 		placeId = place.get("id").asString();
 
 		JsonNode referral = send("POST", "/api/referrals", referralTo(placeId), 201);
@@ -78,13 +79,13 @@ class CoreJourneyIT {
 		assertThat(referral.get("status").asString()).isEqualTo("requested");
 
 		MimeMessage toHost = awaitEmailTo("landlord@redlion.example.org", 1);
-		assertThat(toHost.getSubject()).isEqualTo("New referral for The Red Lion");
+		assertThat(toHost.getSubject()).isEqualTo("New referral for The Red Lion community table");
 		assertThat(toHost.getContent().toString()).doesNotContain("Edith");
 
 		assertThat(send("POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status").asString())
 			.isEqualTo("accepted");
 		MimeMessage toReferrer = awaitEmailTo("sam@surgery.example.org", 1);
-		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion accepted your referral");
+		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
 		assertThat(send("GET", "/api/referrals/" + referralId, null, 200).get("status").asString()).isEqualTo("accepted");
 		acceptedReferralId = referralId;
 	}
@@ -121,7 +122,13 @@ class CoreJourneyIT {
 		stack = EmbeddedStack.start(settings.withData(settings.dataDirectory(), false));
 		assertThat(send("GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
 			.isEqualTo("accepted");
-		assertThat(send("GET", "/api/places/" + placeId, null, 200).get("name").asString()).isEqualTo("The Red Lion");
+		assertThat(send("GET", "/api/places/" + placeId, null, 200).get("name").asString())
+			.isEqualTo("The Red Lion community table");
+		assertThat(send("GET", "/api/places/search?q=allotment", null, 200).get("total").asInt())
+			.as("the search index is rebuilt from the stored catalogue").isEqualTo(1);
+		HttpResponse<String> openData = exchange("GET", "/oruk/services?per_page=1", null);
+		assertThat(openData.statusCode()).isEqualTo(200);
+		assertThat(openData.body()).as("the demo catalogue is loaded once, on the first run").contains("\"total_items\":30");
 	}
 
 	private static String referralTo(String placeId) {

@@ -79,14 +79,14 @@ class PlaceController {
 	record PlaceView(String id, long version, String name, String description, PlaceKind kind,
 			Place.Organization organization, List<String> activities, List<String> accessibility, Place.Address address,
 			double latitude, double longitude, List<OpeningTime> openingTimes, Place.Cost cost, Integer minimumAge,
-			Integer maximumAge, Place.Host host, String hostEmail, Place.Capacity capacity, PlaceStatus status,
+			Integer maximumAge, Place.Host host, Place.Capacity capacity, PlaceStatus status,
 			java.time.Instant createdAt, java.time.Instant lastModified) {
 
 		static PlaceView of(Place place) {
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
 					place.organization(), place.activities(), place.accessibility(), place.address(), place.latitude(),
 					place.longitude(), place.openingTimes(), place.cost(), place.minimumAge(), place.maximumAge(),
-					place.host(), place.host().email(), place.capacity(), place.status(), place.createdAt(),
+					place.host(), place.capacity(), place.status(), place.createdAt(),
 					place.lastModified());
 		}
 

@@ -51,7 +51,16 @@ public class PlaceDirectory {
 		});
 	}
 
-	public record PlaceSummary(String id, String name, String hostEmail) {
+	/** The part of places-service's view of a place that a referral needs: who to route it to. */
+	public record PlaceSummary(String id, String name, Host host) {
+
+		public String hostEmail() {
+			return host.email();
+		}
+
+		public record Host(String email) {
+		}
+
 	}
 
 	static class PlacesUnavailable extends Problem {

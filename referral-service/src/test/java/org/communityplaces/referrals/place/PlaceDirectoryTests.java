@@ -38,7 +38,7 @@ class PlaceDirectoryTests {
 	@Test
 	void aKnownPlaceIsFoundAndAnUnknownOneIsEmpty() throws IOException {
 		PlaceDirectory directory = directoryAt(catalogueAnswering(200, """
-				{"id":"p1","name":"The Red Lion","kind":"PUB","hostEmail":"landlord@redlion.example.org"}
+				{"id":"p1","name":"The Red Lion","kind":"PUB","host":{"name":"Sam","email":"landlord@redlion.example.org"}}
 				"""));
 		assertThat(directory.find("p1")).hasValueSatisfying(place -> {
 			assertThat(place.name()).isEqualTo("The Red Lion");

@@ -31,7 +31,7 @@ final class PlacesCatalogueStandIn {
 			server.createContext("/api/places/", exchange -> {
 				boolean known = exchange.getRequestURI().getPath().equals("/api/places/" + KNOWN_PLACE_ID);
 				byte[] body = (known ? """
-						{"id":"%s","name":"The Red Lion","kind":"PUB","hostEmail":"landlord@redlion.example.org"}
+						{"id":"%s","name":"The Red Lion","kind":"PUB","host":{"name":"Sam","email":"landlord@redlion.example.org"}}
 						""".formatted(KNOWN_PLACE_ID) : """
 						{"title":"Place not found","status":404}
 						""").getBytes(StandardCharsets.UTF_8);
