@@ -12,15 +12,19 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Counts, over every matching place, the values of a few multi-valued doc-values fields, and
- * the matches themselves. Counting by ordinal per segment keeps it to an array increment per
- * value, with the labels looked up once per segment.
+ * Counts, over every matching place, the facet values ({@code kind/pub},
+ * {@code activity/walking}...) and the matches themselves. All facets share one doc-values
+ * field, so each match costs one look-up and an array increment per value; labels are
+ * resolved once per segment.
  */
 final class FacetCounter implements Collector {
 
-	private final String[] fields;
+	static final String FIELD = "facets";
+
+	static final char SEPARATOR = '/';
 
 	private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
 
@@ -28,17 +32,16 @@ final class FacetCounter implements Collector {
 
 	private SegmentCounts current;
 
-	FacetCounter(String... fields) {
-		this.fields = fields;
-		for (String field : fields) {
-			counts.put(field, new TreeMap<>());
+	FacetCounter(String... dimensions) {
+		for (String dimension : dimensions) {
+			counts.put(dimension, new TreeMap<>());
 		}
 	}
 
 	@Override
 	public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
 		flush();
-		SegmentCounts segment = new SegmentCounts(context, fields);
+		SegmentCounts segment = new SegmentCounts(DocValues.getSortedSet(context.reader(), FIELD));
 		current = segment;
 		return new LeafCollector() {
 
@@ -78,39 +81,32 @@ final class FacetCounter implements Collector {
 
 	private static final class SegmentCounts {
 
-		private final String[] fields;
+		private final SortedSetDocValues values;
 
-		private final SortedSetDocValues[] values;
+		private final int[] ordinalCounts;
 
-		private final int[][] ordinalCounts;
-
-		SegmentCounts(LeafReaderContext context, String[] fields) throws IOException {
-			this.fields = fields;
-			this.values = new SortedSetDocValues[fields.length];
-			this.ordinalCounts = new int[fields.length][];
-			for (int i = 0; i < fields.length; i++) {
-				values[i] = DocValues.getSortedSet(context.reader(), fields[i]);
-				ordinalCounts[i] = new int[(int) values[i].getValueCount()];
-			}
+		SegmentCounts(SortedSetDocValues values) {
+			this.values = values;
+			this.ordinalCounts = new int[(int) values.getValueCount()];
 		}
 
 		void collect(int doc) throws IOException {
-			for (int i = 0; i < values.length; i++) {
-				if (values[i].advanceExact(doc)) {
-					for (int n = 0; n < values[i].docValueCount(); n++) {
-						ordinalCounts[i][(int) values[i].nextOrd()]++;
-					}
+			if (values.advanceExact(doc)) {
+				for (int n = values.docValueCount(); n > 0; n--) {
+					ordinalCounts[(int) values.nextOrd()]++;
 				}
 			}
 		}
 
 		void addTo(Map<String, Map<String, Integer>> totals) throws IOException {
-			for (int i = 0; i < fields.length; i++) {
-				Map<String, Integer> total = totals.get(fields[i]);
-				for (int ordinal = 0; ordinal < ordinalCounts[i].length; ordinal++) {
-					if (ordinalCounts[i][ordinal] > 0) {
-						total.merge(values[i].lookupOrd(ordinal).utf8ToString(), ordinalCounts[i][ordinal],
-								Integer::sum);
+			for (int ordinal = 0; ordinal < ordinalCounts.length; ordinal++) {
+				if (ordinalCounts[ordinal] > 0) {
+					BytesRef label = values.lookupOrd(ordinal);
+					String text = label.utf8ToString();
+					int split = text.indexOf(SEPARATOR);
+					Map<String, Integer> dimension = totals.get(text.substring(0, split));
+					if (dimension != null) {
+						dimension.merge(text.substring(split + 1), ordinalCounts[ordinal], Integer::sum);
 					}
 				}
 			}

@@ -31,12 +31,15 @@ import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -81,6 +84,8 @@ public class PlaceIndex implements Closeable {
 			"organization", 1f);
 
 	private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+
+	private static final String HIT = "hit";
 
 	static final String[] FACETS = { "kind", "activity", "accessibility", "cost", "capacity" };
 
@@ -171,7 +176,7 @@ public class PlaceIndex implements Closeable {
 				ScoreDoc[] docs = searcher.search(new TermQuery(new Term("serviceAtLocationId", serviceAtLocationId)),
 						1).scoreDocs;
 				return docs.length == 0 ? java.util.Optional.empty()
-						: java.util.Optional.of(searcher.storedFields().document(docs[0].doc).get("id"));
+						: java.util.Optional.of(hit(searcher, docs[0].doc, null).id());
 			}
 			finally {
 				searchers.release(searcher);
@@ -191,17 +196,15 @@ public class PlaceIndex implements Closeable {
 			try {
 				TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(wanted, 1), null, 1000)
 					.newCollector();
-				FacetCounter facets = new FacetCounter(facetFields());
+				FacetCounter facets = new FacetCounter(FACETS);
 				searcher.search(query, MultiCollector.wrap(top, facets));
 				ScoreDoc[] docs = top.topDocs((request.page() - 1) * request.size(), request.size()).scoreDocs;
-				StoredFields stored = searcher.storedFields();
 				List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
 				for (ScoreDoc doc : docs) {
 					Double distance = request.near() != null ? (Double) ((FieldDoc) doc).fields[0] : null;
-					hits.add(hit(stored.document(doc.doc), distance));
+					hits.add(hit(searcher, doc.doc, distance));
 				}
-				return new SearchResults(facets.matches(), request.page(), request.size(), hits,
-						facetsByName(facets.counts()));
+				return new SearchResults(facets.matches(), request.page(), request.size(), hits, facets.counts());
 			}
 			finally {
 				searchers.release(searcher);
@@ -222,21 +225,21 @@ public class PlaceIndex implements Closeable {
 
 	private Document document(Place place) {
 		Document doc = new Document();
-		doc.add(new StringField("id", place.id(), Field.Store.YES));
+		doc.add(new StringField("id", place.id(), Field.Store.NO));
 		doc.add(new StringField("serviceAtLocationId", place.serviceAtLocationId(), Field.Store.NO));
 		doc.add(new StringField("status", place.status().hsds(), Field.Store.NO));
-		doc.add(new TextField("name", place.name(), Field.Store.YES));
+		doc.add(new TextField("name", place.name(), Field.Store.NO));
 		doc.add(new SortedDocValuesField("name_sort", new BytesRef(place.name().toLowerCase(Locale.ROOT))));
 		if (place.description() != null) {
 			doc.add(new TextField("description", place.description(), Field.Store.NO));
 		}
 		doc.add(new TextField("organization", place.organization().name(), Field.Store.NO));
-		facet(doc, "kind", place.kind().code(), true);
+		facet(doc, "kind", place.kind().code());
 		doc.add(new StringField("termId", place.kind().termId(), Field.Store.NO));
 		StringBuilder activityNames = new StringBuilder(
 				vocabulary.term(Vocabulary.PLACE_KIND, place.kind().code()).map(TaxonomyTerm::name).orElse(""));
 		for (String activity : place.activities()) {
-			facet(doc, "activity", activity, true);
+			facet(doc, "activity", activity);
 			vocabulary.term(Vocabulary.ACTIVITY, activity).ifPresent(term -> {
 				activityNames.append(' ').append(term.name());
 				doc.add(new StringField("termId", term.id(), Field.Store.NO));
@@ -244,25 +247,21 @@ public class PlaceIndex implements Closeable {
 		}
 		doc.add(new TextField("activities", activityNames.toString(), Field.Store.NO));
 		for (String need : place.accessibility()) {
-			facet(doc, "accessibility", need, true);
+			facet(doc, "accessibility", need);
 			vocabulary.term(Vocabulary.ACCESSIBILITY, need)
 				.ifPresent(term -> doc.add(new StringField("termId", term.id(), Field.Store.NO)));
 		}
-		facet(doc, "cost", place.offeredFree() ? "free" : "paid", true);
+		facet(doc, "cost", place.offeredFree() ? "free" : "paid");
 		Place.Capacity capacity = place.capacity();
-		facet(doc, "capacity", capacity == null ? "unknown" : capacity.available() > 0 ? "available" : "full", false);
+		facet(doc, "capacity", capacity == null ? "unknown" : capacity.available() > 0 ? "available" : "full");
 		if (capacity != null) {
 			doc.add(new IntPoint("available", capacity.available()));
-			doc.add(new StoredField("capacityAvailable", capacity.available()));
-			doc.add(new StoredField("capacityMaximum", capacity.maximum()));
 		}
 		doc.add(new IntPoint("minAge", place.minimumAge() == null ? 0 : place.minimumAge()));
 		doc.add(new IntPoint("maxAge", place.maximumAge() == null ? NO_MAXIMUM_AGE : place.maximumAge()));
 		doc.add(new LatLonPoint("location", place.latitude(), place.longitude()));
 		doc.add(new LatLonDocValuesField("location", place.latitude(), place.longitude()));
-		doc.add(new StoredField("latitude", place.latitude()));
-		doc.add(new StoredField("longitude", place.longitude()));
-		doc.add(new StoredField("district", place.address().district()));
+		doc.add(new BinaryDocValuesField(HIT, new BytesRef(HitCodec.encode(place))));
 		for (OpeningTime session : place.openingTimes()) {
 			for (Weekday day : session.days()) {
 				int dayStart = day.ordinal() * MINUTES_PER_DAY;
@@ -314,9 +313,9 @@ public class PlaceIndex implements Closeable {
 		}
 	}
 
-	private static void facet(Document doc, String field, String value, boolean stored) {
-		doc.add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
-		doc.add(new SortedSetDocValuesField("facet_" + field, new BytesRef(value)));
+	private static void facet(Document doc, String field, String value) {
+		doc.add(new StringField(field, value, Field.Store.NO));
+		doc.add(new SortedSetDocValuesField(FacetCounter.FIELD, new BytesRef(field + FacetCounter.SEPARATOR + value)));
 	}
 
 	private Query query(PlaceQuery request) {
@@ -411,28 +410,19 @@ public class PlaceIndex implements Closeable {
 		return new Sort(byName);
 	}
 
-	private static String[] facetFields() {
-		return Stream.of(FACETS).map(field -> "facet_" + field).toArray(String[]::new);
-	}
-
-	private static Map<String, Map<String, Integer>> facetsByName(Map<String, Map<String, Integer>> counts) {
-		Map<String, Map<String, Integer>> named = new java.util.LinkedHashMap<>();
-		counts.forEach((field, values) -> named.put(field.substring("facet_".length()), values));
-		return named;
-	}
-
-	private static SearchResults.Hit hit(Document doc, Double distance) {
-		Number available = doc.getField("capacityAvailable") == null ? null
-				: doc.getField("capacityAvailable").numericValue();
-		Number maximum = doc.getField("capacityMaximum") == null ? null
-				: doc.getField("capacityMaximum").numericValue();
-		return new SearchResults.Hit(doc.get("id"), doc.get("name"), doc.get("kind"), doc.get("district"),
-				doc.getField("latitude").numericValue().doubleValue(),
-				doc.getField("longitude").numericValue().doubleValue(),
-				distance == null ? null : Math.round(distance * 10) / 10.0,
-				List.of(doc.getValues("activity")), List.of(doc.getValues("accessibility")),
-				"free".equals(doc.get("cost")), available == null ? null : available.intValue(),
-				maximum == null ? null : maximum.intValue());
+	/**
+	 * What a result shows is read from one doc-values field rather than from stored fields,
+	 * which would decompress a whole block of documents for every hit.
+	 */
+	private static SearchResults.Hit hit(IndexSearcher searcher, int doc, Double distance) throws IOException {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+		BinaryDocValues values = DocValues.getBinary(leaf.reader(), HIT);
+		if (!values.advanceExact(doc - leaf.docBase)) {
+			throw new IllegalStateException("Indexed place without its summary");
+		}
+		return HitCodec.decode(values.binaryValue().utf8ToString(),
+				distance == null ? null : Math.round(distance * 10) / 10.0);
 	}
 
 }

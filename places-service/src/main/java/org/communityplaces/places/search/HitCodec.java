@@ -1,0 +1,39 @@
+package org.communityplaces.places.search;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.communityplaces.places.place.Place;
+
+/** The few facts a search result shows about a place, in one compact line kept beside the index. */
+final class HitCodec {
+
+	private static final String FIELD = "\u001f";
+
+	private static final String VALUE = "\u001e";
+
+	private HitCodec() {
+	}
+
+	static String encode(Place place) {
+		Place.Capacity capacity = place.capacity();
+		return String.join(FIELD, place.id(), place.name(), place.kind().code(), place.address().district(),
+				Double.toString(place.latitude()), Double.toString(place.longitude()),
+				String.join(VALUE, place.activities()), String.join(VALUE, place.accessibility()),
+				Boolean.toString(place.offeredFree()), capacity == null ? "" : Integer.toString(capacity.available()),
+				capacity == null ? "" : Integer.toString(capacity.maximum()));
+	}
+
+	static SearchResults.Hit decode(String encoded, Double distanceMetres) {
+		String[] parts = encoded.split(FIELD, -1);
+		return new SearchResults.Hit(parts[0], parts[1], parts[2], parts[3], Double.parseDouble(parts[4]),
+				Double.parseDouble(parts[5]), distanceMetres, values(parts[6]), values(parts[7]),
+				Boolean.parseBoolean(parts[8]), parts[9].isEmpty() ? null : Integer.valueOf(parts[9]),
+				parts[10].isEmpty() ? null : Integer.valueOf(parts[10]));
+	}
+
+	private static List<String> values(String joined) {
+		return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(VALUE));
+	}
+
+}

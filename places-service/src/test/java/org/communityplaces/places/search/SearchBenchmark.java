@@ -1,0 +1,270 @@
+package org.communityplaces.places.search;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.communityplaces.places.PlacesApplication;
+import org.communityplaces.places.geo.Postcodes;
+import org.communityplaces.places.place.Place;
+import org.communityplaces.places.place.Weekday;
+import org.communityplaces.places.search.PlaceQuery.Near;
+import org.communityplaces.places.search.PlaceQuery.OpenWindow;
+import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search latency and index build time on synthetic UK-wide catalogues. Prints numbers; asserts
+ * only that searches found something. Run with
+ * {@code ./mvnw -B -DskipTests package && ./mvnw -B -pl places-service -Pbenchmark test}
+ * (see docs/benchmarks.md). {@code -Dbenchmark.sizes=10000,100000} narrows the sizes.
+ */
+@Tag("benchmark")
+class SearchBenchmark {
+
+	private static final int WARM_UP = 2_000;
+
+	private static final int MEASURED = 10_000;
+
+	private static final int HTTP_PLACES = 200_000;
+
+	private final SyntheticCatalogue catalogue = new SyntheticCatalogue(new Postcodes(), 42);
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void inProcess() throws IOException {
+		String sizes = System.getProperty("benchmark.sizes", "10000,100000,200000,1000000");
+		System.out.println();
+		System.out.println("| places | index build | index on disk | p50 | p99 | max | mean matches | p99 near a place | p99 words only, UK-wide |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (String size : sizes.split(",")) {
+			int places = Integer.parseInt(size.strip());
+			Path parent = Files.createDirectories(folder.resolve("index-" + places));
+			try (PlaceIndex index = new PlaceIndex(catalogue.vocabulary(), parent)) {
+				long started = System.nanoTime();
+				index.rebuild(catalogue.places(places));
+				double buildSeconds = (System.nanoTime() - started) / 1e9;
+				SplittableRandom random = new SplittableRandom(7);
+				for (int i = 0; i < WARM_UP; i++) {
+					index.search(query(random).query());
+				}
+				long[] nanos = new long[MEASURED];
+				List<Long> near = new ArrayList<>();
+				List<Long> nationwide = new ArrayList<>();
+				long matches = 0;
+				for (int i = 0; i < MEASURED; i++) {
+					PlaceQuery query = query(random).query();
+					long start = System.nanoTime();
+					SearchResults results = index.search(query);
+					nanos[i] = System.nanoTime() - start;
+					(query.near() != null ? near : nationwide).add(nanos[i]);
+					matches += results.total();
+				}
+				assertThat(matches).isPositive();
+				System.out.printf(Locale.ROOT, "| %,d | %.1f s | %d MB | %s | %s | %s | %d | %s | %s |%n", places,
+						buildSeconds, folderSize(parent) / 1_000_000, millis(nanos, 0.50), millis(nanos, 0.99),
+						millis(nanos, 1.0), matches / MEASURED, millis(near, 0.99), millis(nationwide, 0.99));
+			}
+		}
+	}
+
+	@Test
+	void overHttpDirectAndThroughTheGateway() throws Exception {
+		Path gatewayJar = Path.of("..", "gateway", "target", "gateway.jar").toAbsolutePath().normalize();
+		assertThat(gatewayJar).as("build the jars first: ./mvnw -B -DskipTests package").exists();
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "place-events");
+		kafka.afterPropertiesSet();
+		ConfigurableApplicationContext places = new SpringApplicationBuilder(PlacesApplication.class).run(
+				"--server.port=0", "--spring.mongodb.uri=" + MongoWireTestServer.databaseUri(SearchBenchmark.class),
+				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--places.topic.partitions=1",
+				"--logging.level.root=WARN");
+		Process gateway = null;
+		try {
+			MongoTemplate mongo = places.getBean(MongoTemplate.class);
+			long loading = System.nanoTime();
+			List<Place> batch = new ArrayList<>();
+			try (Stream<Place> generated = catalogue.places(HTTP_PLACES)) {
+				generated.forEach(place -> {
+					batch.add(place);
+					if (batch.size() == 5_000) {
+						mongo.insert(batch, Place.class);
+						batch.clear();
+					}
+				});
+			}
+			mongo.insert(batch, Place.class);
+			double loadSeconds = (System.nanoTime() - loading) / 1e9;
+			long building = System.nanoTime();
+			places.getBean(PlaceIndexer.class).buildAtStart();
+			double buildSeconds = (System.nanoTime() - building) / 1e9;
+			int placesPort = ((WebServerApplicationContext) places).getWebServer().getPort();
+			int gatewayPort = freePort();
+			gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+					"-jar", gatewayJar.toString(), "--server.port=" + gatewayPort,
+					"--services.places-url=http://127.0.0.1:" + placesPort, "--logging.level.root=WARN")
+				.redirectErrorStream(true)
+				.redirectOutput(folder.resolve("gateway.log").toFile())
+				.start();
+			HttpClient http = HttpClient.newHttpClient();
+			awaitReady(http, gatewayPort);
+
+			System.out.println();
+			System.out.printf(Locale.ROOT, "%,d places: loaded into MongoDB in %.1f s, index built from MongoDB in %.1f s%n",
+					HTTP_PLACES, loadSeconds, buildSeconds);
+			System.out.println("| path | p50 | p99 | max |");
+			System.out.println("|---|---:|---:|---:|");
+			for (int round = 0; round < 2; round++) {
+				boolean report = round == 1;
+				httpLatency(http, "direct to places-service", placesPort, report);
+				httpLatency(http, "through the gateway", gatewayPort, report);
+			}
+		}
+		finally {
+			if (gateway != null) {
+				gateway.destroy();
+			}
+			places.close();
+			kafka.destroy();
+		}
+	}
+
+	private void httpLatency(HttpClient http, String path, int port, boolean report) throws Exception {
+		SplittableRandom random = new SplittableRandom(11);
+		int count = report ? 5_000 : 1_000;
+		long[] nanos = new long[count];
+		for (int i = 0; i < count; i++) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/places/search?" + query(random).queryString()))
+				.build();
+			long start = System.nanoTime();
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			nanos[i] = System.nanoTime() - start;
+			assertThat(response.statusCode()).isEqualTo(200);
+		}
+		if (report) {
+			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", path, millis(nanos, 0.50), millis(nanos, 0.99),
+					millis(nanos, 1.0));
+		}
+	}
+
+	/** What referrers ask: near someone's home most of the time, with one or two things that matter to them. */
+	private RandomQuery query(SplittableRandom random) {
+		Near near = null;
+		String text = null;
+		Set<String> activities = Set.of();
+		Set<String> access = Set.of();
+		OpenWindow open = null;
+		Boolean free = null;
+		boolean hasCapacity = false;
+		StringBuilder url = new StringBuilder("size=20");
+		if (random.nextInt(10) < 8) {
+			double[] home = catalogue.somewhere(random);
+			near = new Near(home[0], home[1], 5_000);
+			url.append("&lat=").append(home[0]).append("&lon=").append(home[1]).append("&radius=5000");
+		}
+		if (near == null || random.nextInt(5) == 0) {
+			text = List.of("gardening", "walk", "singing", "coffee", "knit", "lunch", "games", "history")
+				.get(random.nextInt(8));
+			url.append("&q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+		}
+		if (random.nextBoolean()) {
+			String activity = catalogue.randomActivity(random);
+			activities = Set.of(activity);
+			url.append("&activity=").append(activity);
+		}
+		if (random.nextInt(10) < 3) {
+			String need = catalogue.randomAccessibility(random);
+			access = Set.of(need);
+			url.append("&accessibility=").append(need);
+		}
+		if (random.nextInt(10) < 3) {
+			Weekday day = Weekday.values()[random.nextInt(5)];
+			open = new OpenWindow(List.of(day), 9 * 60, 12 * 60, true);
+			url.append("&day=").append(day).append("&from=09:00&to=12:00");
+		}
+		if (random.nextInt(10) < 2) {
+			free = true;
+			url.append("&free=true");
+		}
+		if (random.nextInt(10) < 3) {
+			hasCapacity = true;
+			url.append("&hasCapacity=true");
+		}
+		return new RandomQuery(new PlaceQuery(text, near, null, activities, access, null, open, free, hasCapacity,
+				null, null, null, null, true, 1, 20), url.toString());
+	}
+
+	private record RandomQuery(PlaceQuery query, String queryString) {
+	}
+
+	private static String millis(long[] nanos, double quantile) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+		return String.format(Locale.ROOT, "%.2f ms", sorted[Math.max(0, index)] / 1e6);
+	}
+
+	private static String millis(List<Long> nanos, double quantile) {
+		return millis(nanos.stream().mapToLong(Long::longValue).toArray(), quantile);
+	}
+
+	private static long folderSize(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void awaitReady(HttpClient http, int port) throws InterruptedException {
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// the gateway is still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("The gateway did not become ready");
+	}
+
+}
