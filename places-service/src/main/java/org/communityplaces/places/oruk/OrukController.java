@@ -21,6 +21,7 @@ import org.communityplaces.places.taxonomy.Vocabulary;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,20 +65,10 @@ class OrukController {
 				"https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json");
 	}
 
+	/** Parameters as the ORUK spec names them: page, per_page, search, taxonomy_term_id, taxonomy_id, postcode, ... */
 	@GetMapping("/services")
-	Map<String, Object> services(@RequestParam(required = false) String search,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
-			@RequestParam(name = "taxonomy_term_id", required = false) List<String> taxonomyTermIds,
-			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
-			@RequestParam(required = false) String postcode, @RequestParam(required = false) Double proximity,
-			@RequestParam(required = false) List<String> day,
-			@RequestParam(name = "start_time", required = false) String startTime,
-			@RequestParam(name = "end_time", required = false) String endTime,
-			@RequestParam(name = "minimum_age", required = false) Integer minimumAge,
-			@RequestParam(name = "maximum_age", required = false) Integer maximumAge,
-			@RequestParam(name = "modified_after", required = false) String modifiedAfter) {
-		SearchResults results = search(search, page, perPage, taxonomyTermIds, taxonomyId, postcode, proximity, day,
-				startTime, endTime, minimumAge, maximumAge, modifiedAfter);
+	Map<String, Object> services(@RequestParam MultiValueMap<String, String> parameters) {
+		SearchResults results = search(parameters);
 		return page(results, inOrder(results, documents::serviceSummary));
 	}
 
@@ -87,19 +78,8 @@ class OrukController {
 	}
 
 	@GetMapping("/service_at_locations")
-	Map<String, Object> serviceAtLocations(@RequestParam(required = false) String search,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
-			@RequestParam(name = "taxonomy_term_id", required = false) List<String> taxonomyTermIds,
-			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
-			@RequestParam(required = false) String postcode, @RequestParam(required = false) Double proximity,
-			@RequestParam(required = false) List<String> day,
-			@RequestParam(name = "start_time", required = false) String startTime,
-			@RequestParam(name = "end_time", required = false) String endTime,
-			@RequestParam(name = "minimum_age", required = false) Integer minimumAge,
-			@RequestParam(name = "maximum_age", required = false) Integer maximumAge,
-			@RequestParam(name = "modified_after", required = false) String modifiedAfter) {
-		SearchResults results = search(search, page, perPage, taxonomyTermIds, taxonomyId, postcode, proximity, day,
-				startTime, endTime, minimumAge, maximumAge, modifiedAfter);
+	Map<String, Object> serviceAtLocations(@RequestParam MultiValueMap<String, String> parameters) {
+		SearchResults results = search(parameters);
 		return page(results, inOrder(results, documents::serviceAtLocationSummary));
 	}
 
@@ -144,9 +124,13 @@ class OrukController {
 		return documents.term(vocabulary.termById(id).orElseThrow(() -> notFound("taxonomy term")));
 	}
 
-	private SearchResults search(String search, int page, int perPage, List<String> taxonomyTermIds,
-			String taxonomyId, String postcode, Double proximity, List<String> day, String startTime, String endTime,
-			Integer minimumAge, Integer maximumAge, String modifiedAfter) {
+	private SearchResults search(MultiValueMap<String, String> parameters) {
+		int page = number(parameters, "page", 1);
+		int perPage = number(parameters, "per_page", 50);
+		List<String> taxonomyTermIds = parameters.get("taxonomy_term_id");
+		String taxonomyId = parameters.getFirst("taxonomy_id");
+		String postcode = parameters.getFirst("postcode");
+		Double proximity = parameters.containsKey("proximity") ? (double) number(parameters, "proximity", 0) : null;
 		terms.page("page", page, "per_page", perPage);
 		Set<String> termIds = new java.util.LinkedHashSet<>();
 		if (taxonomyTermIds != null) {
@@ -165,11 +149,13 @@ class OrukController {
 		if (proximity != null && (postcode == null || postcode.isBlank())) {
 			throw SearchTerms.invalid("proximity", "needs a postcode to measure from");
 		}
-		PlaceQuery query = new PlaceQuery(search,
+		PlaceQuery query = new PlaceQuery(parameters.getFirst("search"),
 				terms.near("postcode", postcode, null, null, "proximity", proximity), null, null, null, termIds,
-				terms.open("day", day, "start_time", startTime, "end_time", endTime, false), null, false, null,
-				terms.age("minimum_age", minimumAge), terms.age("maximum_age", maximumAge), instant(modifiedAfter),
-				false, page, perPage);
+				terms.open("day", parameters.get("day"), "start_time", parameters.getFirst("start_time"), "end_time",
+						parameters.getFirst("end_time"), false),
+				null, false, null, terms.age("minimum_age", optionalNumber(parameters, "minimum_age")),
+				terms.age("maximum_age", optionalNumber(parameters, "maximum_age")),
+				instant(parameters.getFirst("modified_after")), false, page, perPage);
 		return index.search(query);
 	}
 
@@ -208,6 +194,24 @@ class OrukController {
 		document.put("empty", contents.isEmpty());
 		document.put("contents", contents);
 		return document;
+	}
+
+	private static int number(MultiValueMap<String, String> parameters, String name, int otherwise) {
+		Integer value = optionalNumber(parameters, name);
+		return value == null ? otherwise : value;
+	}
+
+	private static Integer optionalNumber(MultiValueMap<String, String> parameters, String name) {
+		String value = parameters.getFirst(name);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return (int) Math.round(Double.parseDouble(value));
+		}
+		catch (NumberFormatException ex) {
+			throw SearchTerms.invalid(name, "must be a number");
+		}
 	}
 
 	private static Instant instant(String modifiedAfter) {

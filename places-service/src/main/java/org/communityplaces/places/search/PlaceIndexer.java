@@ -2,6 +2,7 @@ package org.communityplaces.places.search;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +41,8 @@ class PlaceIndexer {
 	/** How far back the sweep looks past its watermark, for clocks of different instances that disagree a little. */
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
+	private static final int PAGE_SIZE = 2_000;
+
 	private final PlaceIndex index;
 
 	private final MongoTemplate mongo;
@@ -64,9 +67,7 @@ class PlaceIndexer {
 		Instant startedAt = Instant.now();
 		Instant readFrom = latestModification();
 		int count;
-		try (Stream<Place> places = mongo.stream(Query.query(Criteria.where("removedAt").is(null)), Place.class)) {
-			count = rebuilds.record(() -> index.rebuild(places));
-		}
+		count = rebuilds.record(() -> index.rebuild(inPages(Criteria.where("removedAt").is(null))));
 		watermark = readFrom;
 		log.info("Search index built with {} places in {} ms", count, Duration.between(startedAt, Instant.now()).toMillis());
 	}
@@ -92,9 +93,11 @@ class PlaceIndexer {
 	void sweepRecentChanges() {
 		Instant from = watermark.minus(CLOCK_SKEW);
 		Instant newest = watermark;
-		for (Place place : mongo.find(Query.query(Criteria.where("lastModified").gte(from)), Place.class)) {
-			reindex(place.id());
-			newest = place.lastModified().isAfter(newest) ? place.lastModified() : newest;
+		try (Stream<Place> changed = inPages(Criteria.where("lastModified").gte(from))) {
+			for (Place place : (Iterable<Place>) changed::iterator) {
+				reindex(place.id());
+				newest = place.lastModified().isAfter(newest) ? place.lastModified() : newest;
+			}
 		}
 		watermark = newest;
 	}
@@ -107,6 +110,25 @@ class PlaceIndexer {
 		else {
 			index.put(place);
 		}
+	}
+
+	/**
+	 * The matching places a page at a time, in id order. One query for them all would come back
+	 * as one reply, which for a large catalogue is more than a MongoDB wire message may hold.
+	 */
+	private Stream<Place> inPages(Criteria filter) {
+		List<Place> first = page(filter, null);
+		return Stream.iterate(first, page -> !page.isEmpty(),
+				page -> page.size() < PAGE_SIZE ? List.of() : page(filter, page.get(page.size() - 1).id()))
+			.flatMap(List::stream);
+	}
+
+	private List<Place> page(Criteria filter, String afterId) {
+		Query query = Query.query(filter).with(Sort.by("_id")).limit(PAGE_SIZE);
+		if (afterId != null) {
+			query.addCriteria(Criteria.where("_id").gt(afterId));
+		}
+		return mongo.find(query, Place.class);
 	}
 
 	private Instant latestModification() {
