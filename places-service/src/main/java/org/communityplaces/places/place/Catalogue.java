@@ -14,6 +14,7 @@ import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
 import org.communityplaces.places.place.PlaceDetails.HostDetails;
 import org.communityplaces.places.taxonomy.Vocabulary;
 import org.communityplaces.platform.outbox.OutboxEntry;
+import org.communityplaces.platform.outbox.OutboxWritten;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,6 +172,7 @@ public class Catalogue {
 
 	private Place stored(Place place) {
 		publisher.publishEvent(new PlaceStored(place));
+		publisher.publishEvent(new OutboxWritten(place.id()));
 		return place;
 	}
 

@@ -165,8 +165,20 @@ public class PlaceIndex implements Closeable {
 		}
 	}
 
+	/** Places a search can find now (the writer's own count would include replaced versions not yet merged away). */
 	public int size() {
-		return writer.getDocStats().numDocs;
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public java.util.Optional<String> placeIdOfServiceAtLocation(String serviceAtLocationId) {

@@ -2,7 +2,6 @@ package org.communityplaces.places.search;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Gauge;
@@ -41,7 +40,7 @@ class PlaceIndexer {
 	/** How far back the sweep looks past its watermark, for clocks of different instances that disagree a little. */
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-	private static final int PAGE_SIZE = 2_000;
+	private static final int BATCH_SIZE = 1_000;
 
 	private final PlaceIndex index;
 
@@ -67,7 +66,9 @@ class PlaceIndexer {
 		Instant startedAt = Instant.now();
 		Instant readFrom = latestModification();
 		int count;
-		count = rebuilds.record(() -> index.rebuild(inPages(Criteria.where("removedAt").is(null))));
+		try (Stream<Place> places = inBatches(Criteria.where("removedAt").is(null))) {
+			count = rebuilds.record(() -> index.rebuild(places));
+		}
 		watermark = readFrom;
 		log.info("Search index built with {} places in {} ms", count, Duration.between(startedAt, Instant.now()).toMillis());
 	}
@@ -93,7 +94,7 @@ class PlaceIndexer {
 	void sweepRecentChanges() {
 		Instant from = watermark.minus(CLOCK_SKEW);
 		Instant newest = watermark;
-		try (Stream<Place> changed = inPages(Criteria.where("lastModified").gte(from))) {
+		try (Stream<Place> changed = inBatches(Criteria.where("lastModified").gte(from))) {
 			for (Place place : (Iterable<Place>) changed::iterator) {
 				reindex(place.id());
 				newest = place.lastModified().isAfter(newest) ? place.lastModified() : newest;
@@ -113,22 +114,12 @@ class PlaceIndexer {
 	}
 
 	/**
-	 * The matching places a page at a time, in id order. One query for them all would come back
-	 * as one reply, which for a large catalogue is more than a MongoDB wire message may hold.
+	 * The matching places through a cursor, a batch at a time. Without a batch size the
+	 * embedded store answers with every document in one reply, which for a large catalogue is
+	 * more than a MongoDB wire message may hold.
 	 */
-	private Stream<Place> inPages(Criteria filter) {
-		List<Place> first = page(filter, null);
-		return Stream.iterate(first, page -> !page.isEmpty(),
-				page -> page.size() < PAGE_SIZE ? List.of() : page(filter, page.get(page.size() - 1).id()))
-			.flatMap(List::stream);
-	}
-
-	private List<Place> page(Criteria filter, String afterId) {
-		Query query = Query.query(filter).with(Sort.by("_id")).limit(PAGE_SIZE);
-		if (afterId != null) {
-			query.addCriteria(Criteria.where("_id").gt(afterId));
-		}
-		return mongo.find(query, Place.class);
+	private Stream<Place> inBatches(Criteria filter) {
+		return mongo.stream(Query.query(filter).cursorBatchSize(BATCH_SIZE), Place.class);
 	}
 
 	private Instant latestModification() {

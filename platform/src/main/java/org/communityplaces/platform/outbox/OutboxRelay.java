@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +36,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * relay dies or the broker is down, the entry stays pending and is sent on a later pass. A
  * crash between the acknowledgement and the mark sends it again, so delivery is at least
  * once and consumers deduplicate on {@code eventId}.
+ * <p>
+ * A service that stores outbox entries announces it with {@link OutboxWritten}, and the
+ * relay sends them straight away on its own thread; the periodic sweep only picks up what
+ * that missed (a broker outage, a restart), so it can be infrequent, which matters on the
+ * embedded store, where the sweep's query reads the whole collection.
  */
 public class OutboxRelay {
 
@@ -56,6 +64,12 @@ public class OutboxRelay {
 
 	private final Counter failures;
 
+	private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "outbox-relay");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
 			String collection, int batchSize, Duration sendTimeout) {
 		this.mongo = mongo;
@@ -77,18 +91,37 @@ public class OutboxRelay {
 		mongo.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).named("outbox_pending"));
 	}
 
-	@Scheduled(fixedDelayString = "${outbox.poll-interval-ms:100}")
+	@EventListener
+	public void outboxWritten(OutboxWritten written) {
+		sender.execute(() -> relay(written.aggregateId()));
+	}
+
+	@Scheduled(fixedDelayString = "${outbox.sweep-interval-ms:5000}")
 	public void relayPending() {
-		for (Document aggregate : mongo.find(pendingQuery().limit(batchSize), Document.class, collection)) {
-			if (!relay(aggregate)) {
+		Query pendingIds = pendingQuery().limit(batchSize);
+		pendingIds.fields().include("_id");
+		for (Document aggregate : mongo.find(pendingIds, Document.class, collection)) {
+			if (!relay(aggregate.get("_id"))) {
 				return;
 			}
 		}
 	}
 
-	/** @return false when the broker did not take an event, so the pass should stop for now */
-	private boolean relay(Document aggregate) {
-		Object id = aggregate.get("_id");
+	@PreDestroy
+	void stopSending() {
+		sender.shutdown();
+	}
+
+	/**
+	 * Reads the aggregate afresh and sends what is still pending; one aggregate at a time, so
+	 * the sweep and an announced write never send the same entry together.
+	 * @return false when the broker did not take an event, so the pass should stop for now
+	 */
+	private synchronized boolean relay(Object id) {
+		Document aggregate = mongo.findById(id, Document.class, collection);
+		if (aggregate == null) {
+			return true;
+		}
 		for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
 			if (entry.get("sentAt") != null) {
 				continue;

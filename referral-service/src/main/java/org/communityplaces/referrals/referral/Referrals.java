@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 import org.communityplaces.platform.outbox.OutboxEntry;
+import org.communityplaces.platform.outbox.OutboxWritten;
 import org.communityplaces.referrals.place.PlaceDirectory.PlaceSummary;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,17 +31,20 @@ class Referrals {
 
 	private final Clock clock;
 
-	Referrals(MongoTemplate mongo, ReferralEvents events, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	Referrals(MongoTemplate mongo, ReferralEvents events, Clock clock, ApplicationEventPublisher publisher) {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	Referral request(Referral.Referrer referrer, Referral.Person person, PlaceSummary place) {
 		Instant now = clock.instant();
 		Referral referral = new Referral(new ObjectId().toHexString(), null, ReferralStatus.REQUESTED, referrer, person,
 				new Referral.Place(place.id(), place.name(), place.hostEmail()), now, null, List.of());
-		return mongo.insert(withOutbox(referral, events.requested(referral, now)));
+		return announced(mongo.insert(withOutbox(referral, events.requested(referral, now))));
 	}
 
 	Referral find(String id) {
@@ -66,7 +71,13 @@ class Referrals {
 		if (mongo.updateFirst(unchangedSinceRead, changes, Referral.class).getModifiedCount() == 0) {
 			throw new OptimisticLockingFailureException("Referral changed since it was read");
 		}
-		return find(referral.id());
+		return announced(find(referral.id()));
+	}
+
+	/** Tells the outbox relay there is something to send, now that it is stored. */
+	private Referral announced(Referral referral) {
+		publisher.publishEvent(new OutboxWritten(referral.id()));
+		return referral;
 	}
 
 	private static Referral withOutbox(Referral referral, OutboxEntry event) {
