@@ -34,12 +34,14 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Search latency and index build time on synthetic UK-wide catalogues. Prints numbers; asserts
  * only that searches found something. Run with
  * {@code ./mvnw -B -DskipTests package && ./mvnw -B -pl places-service -Pbenchmark test}
- * (see docs/benchmarks.md). {@code -Dbenchmark.sizes=10000,100000} narrows the sizes.
+ * (see docs/benchmarks.md). {@code -Dbenchmark.sizes=10000,100000} and
+ * {@code -Dbenchmark.http-sizes=200000} narrow the sizes.
  */
 @Tag("benchmark")
 class SearchBenchmark {
@@ -47,8 +49,6 @@ class SearchBenchmark {
 	private static final int WARM_UP = 2_000;
 
 	private static final int MEASURED = 10_000;
-
-	private static final int HTTP_PLACES = 200_000;
 
 	private final SyntheticCatalogue catalogue = new SyntheticCatalogue(new Postcodes(), 42);
 
@@ -98,18 +98,34 @@ class SearchBenchmark {
 	 */
 	@Test
 	void overHttpDirectAndThroughTheGateway() throws Exception {
-		Path placesJar = jar("places-service");
-		Path gatewayJar = jar("gateway");
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "place-events");
 		kafka.afterPropertiesSet();
-		String mongoUri = MongoWireTestServer.databaseUri(SearchBenchmark.class);
+		try {
+			System.out.println();
+			System.out.println("| places | loaded into MongoDB | index built from MongoDB | direct p50 | direct p99 | gateway p50 | gateway p99 | places-service's own mean |");
+			System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+			for (String size : System.getProperty("benchmark.http-sizes", "10000,100000,200000,1000000").split(",")) {
+				overHttp(Integer.parseInt(size.strip()), kafka);
+			}
+		}
+		finally {
+			kafka.destroy();
+		}
+	}
+
+	/**
+	 * places-service and the gateway as their own JVMs, as deployed; MongoDB-wire store, Kafka
+	 * and the client in this one. places-service builds its index from MongoDB at start.
+	 */
+	private void overHttp(int size, EmbeddedKafkaKraftBroker kafka) throws Exception {
+		String mongoUri = MongoWireTestServer.databaseUri(SearchBenchmark.class) + size;
+		MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(mongoUri));
 		Process places = null;
 		Process gateway = null;
 		try {
-			MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(mongoUri));
 			long loading = System.nanoTime();
 			List<Place> batch = new ArrayList<>();
-			try (Stream<Place> generated = catalogue.places(HTTP_PLACES)) {
+			try (Stream<Place> generated = catalogue.places(size)) {
 				generated.forEach(place -> {
 					batch.add(place);
 					if (batch.size() == 5_000) {
@@ -122,25 +138,25 @@ class SearchBenchmark {
 			double loadSeconds = (System.nanoTime() - loading) / 1e9;
 			HttpClient http = HttpClient.newHttpClient();
 			int placesPort = freePort();
-			places = start(placesJar, "places-service", "--server.port=" + placesPort, "--spring.mongodb.uri=" + mongoUri,
-					"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--places.topic.partitions=1");
+			places = start(jar("places-service"), "places-service-" + size, "--server.port=" + placesPort,
+					"--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+					"--places.topic.partitions=1");
 			awaitReady(http, placesPort);
 			int gatewayPort = freePort();
-			gateway = start(gatewayJar, "gateway", "--server.port=" + gatewayPort,
+			gateway = start(jar("gateway"), "gateway-" + size, "--server.port=" + gatewayPort,
 					"--services.places-url=http://127.0.0.1:" + placesPort);
 			awaitReady(http, gatewayPort);
-
-			System.out.println();
-			System.out.printf(Locale.ROOT,
-					"%,d places: loaded into MongoDB in %.1f s; places-service built its index from MongoDB in %s s%n",
-					HTTP_PLACES, loadSeconds, metric(http, placesPort, "places_index_rebuild_seconds_sum"));
-			System.out.println("| path | p50 | p99 | max |");
-			System.out.println("|---|---:|---:|---:|");
-			for (int round = 0; round < 2; round++) {
-				boolean report = round == 1;
-				httpLatency(http, "direct to places-service", placesPort, report);
-				httpLatency(http, "through the gateway", gatewayPort, report);
-			}
+			httpLatency(http, placesPort, 1_000);
+			httpLatency(http, gatewayPort, 1_000);
+			long[] direct = httpLatency(http, placesPort, 5_000);
+			long[] throughGateway = httpLatency(http, gatewayPort, 5_000);
+			String searches = "uri=\"/api/places/search\"";
+			double serverSeconds = Double.parseDouble(metric(http, placesPort, "http_server_requests_seconds_sum", searches));
+			double serverCount = Double.parseDouble(metric(http, placesPort, "http_server_requests_seconds_count", searches));
+			System.out.printf(Locale.ROOT, "| %,d | %.1f s | %.1f s | %s | %s | %s | %s | %.2f ms |%n", size,
+					loadSeconds, Double.parseDouble(metric(http, placesPort, "places_index_rebuild_seconds_sum", "")),
+					millis(direct, 0.50), millis(direct, 0.99), millis(throughGateway, 0.50),
+					millis(throughGateway, 0.99), serverSeconds / serverCount * 1000);
 		}
 		finally {
 			for (Process process : new Process[] { gateway, places }) {
@@ -149,7 +165,7 @@ class SearchBenchmark {
 					process.waitFor();
 				}
 			}
-			kafka.destroy();
+			mongo.getDb().drop();
 		}
 	}
 
@@ -168,20 +184,18 @@ class SearchBenchmark {
 		return jar;
 	}
 
-	private static String metric(HttpClient http, int port, String name) throws Exception {
+	private static String metric(HttpClient http, int port, String name, String labelled) throws Exception {
 		String exposition = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
 			.build(), HttpResponse.BodyHandlers.ofString()).body();
 		return exposition.lines()
-			.filter(line -> line.startsWith(name))
+			.filter(line -> line.startsWith(name) && line.contains(labelled))
 			.map(line -> line.substring(line.lastIndexOf(' ') + 1))
-			.map(value -> String.format(Locale.ROOT, "%.1f", Double.parseDouble(value)))
 			.findFirst()
-			.orElse("?");
+			.orElse("NaN");
 	}
 
-	private void httpLatency(HttpClient http, String path, int port, boolean report) throws Exception {
+	private long[] httpLatency(HttpClient http, int port, int count) throws Exception {
 		SplittableRandom random = new SplittableRandom(11);
-		int count = report ? 5_000 : 1_000;
 		long[] nanos = new long[count];
 		for (int i = 0; i < count; i++) {
 			HttpRequest request = HttpRequest
@@ -192,10 +206,7 @@ class SearchBenchmark {
 			nanos[i] = System.nanoTime() - start;
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
-		if (report) {
-			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", path, millis(nanos, 0.50), millis(nanos, 0.99),
-					millis(nanos, 1.0));
-		}
+		return nanos;
 	}
 
 	/** What referrers ask: near someone's home most of the time, with one or two things that matter to them. */
@@ -271,24 +282,15 @@ class SearchBenchmark {
 		}
 	}
 
-	private static void awaitReady(HttpClient http, int port) throws InterruptedException {
+	private static void awaitReady(HttpClient http, int port) {
 		HttpRequest readiness = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("The service on port " + port + " did not become ready");
+		await().atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 	}
 
 }
