@@ -79,14 +79,15 @@ public class Catalogue {
 		Place existing = mongo.findById(id, Place.class);
 		if (existing == null) {
 			Place place = build(id, null, details, now, now, null, List.of());
-			Place withEvent = build(id, null, details, now, now, null, List.of(PlaceEvents.changed(place, 0, now)));
-			return new Upserted(stored(mongo.insert(withEvent)), Upserted.Outcome.CREATED);
+			Place inserted = mongo.insert(place.withOutbox(List.of(PlaceEvents.changed(place, 0, now))));
+			return new Upserted(stored(inserted), Upserted.Outcome.CREATED);
 		}
 		Place candidate = build(id, existing.version(), details, existing.createdAt(), existing.lastModified(),
 				existing.capacity(), existing.outbox());
 		if (candidate.equals(existing)) {
 			return new Upserted(existing, Upserted.Outcome.UNCHANGED);
 		}
+		// built again as of now, so that a changed capacity says when it was updated
 		Place replaced = build(id, existing.version(), details, existing.createdAt(), now, existing.capacity(),
 				existing.outbox());
 		return new Upserted(save(replaced, now), Upserted.Outcome.UPDATED);
@@ -98,36 +99,27 @@ public class Catalogue {
 	}
 
 	public Place changeOpeningTimes(String id, List<OpeningTime> openingTimes) {
-		return change(id, place -> copy(place, place.host(), List.copyOf(openingTimes), place.capacity()));
+		return change(id, place -> place.withOpeningTimes(openingTimes));
 	}
 
 	public Place changeCapacity(String id, CapacityDetails capacity) {
-		return change(id, place -> copy(place, place.host(), place.openingTimes(),
-				new Place.Capacity(capacity.available(), capacity.maximum(), clock.instant())));
+		return change(id, place -> place
+			.withCapacity(new Place.Capacity(capacity.available(), capacity.maximum(), clock.instant())));
 	}
 
 	public Place changeHost(String id, HostDetails host) {
-		return change(id, place -> copy(place, host(host), place.openingTimes(), place.capacity()));
+		return change(id, place -> place.withHost(host(host)));
 	}
 
 	public void remove(String id) {
 		Place place = get(id);
 		Instant now = clock.instant();
-		Place removed = new Place(place.id(), place.version(), place.name(), place.description(), place.kind(),
-				place.organization(), place.activities(), place.accessibility(), place.address(), place.latitude(),
-				place.longitude(), place.openingTimes(), place.cost(), place.minimumAge(), place.maximumAge(),
-				place.host(), place.capacity(), PlaceStatus.DEFUNCT, place.createdAt(), now, now, place.outbox());
-		write(removed, PlaceEvents.removed(place, place.version() + 1, now));
+		write(place.removedAt(now), PlaceEvents.removed(place, place.version() + 1, now));
 	}
 
 	private Place change(String id, UnaryOperator<Place> change) {
 		Instant now = clock.instant();
-		Place changed = change.apply(get(id));
-		return save(new Place(changed.id(), changed.version(), changed.name(), changed.description(), changed.kind(),
-				changed.organization(), changed.activities(), changed.accessibility(), changed.address(),
-				changed.latitude(), changed.longitude(), changed.openingTimes(), changed.cost(), changed.minimumAge(),
-				changed.maximumAge(), changed.host(), changed.capacity(), changed.status(), changed.createdAt(), now,
-				null, changed.outbox()), now);
+		return save(change.apply(get(id)).modifiedAt(now), now);
 	}
 
 	private Place save(Place place, Instant now) {
@@ -174,13 +166,6 @@ public class Catalogue {
 		publisher.publishEvent(new PlaceStored(place));
 		publisher.publishEvent(new OutboxWritten(place.id()));
 		return place;
-	}
-
-	private static Place copy(Place place, Place.Host host, List<OpeningTime> openingTimes, Place.Capacity capacity) {
-		return new Place(place.id(), place.version(), place.name(), place.description(), place.kind(),
-				place.organization(), place.activities(), place.accessibility(), place.address(), place.latitude(),
-				place.longitude(), openingTimes, place.cost(), place.minimumAge(), place.maximumAge(), host, capacity,
-				place.status(), place.createdAt(), place.lastModified(), place.removedAt(), place.outbox());
 	}
 
 	private Place build(String id, Long version, PlaceDetails details, Instant createdAt, Instant lastModified,

@@ -31,6 +31,44 @@ public record Place(@Id String id, @Version Long version, String name, String de
 		return removedAt != null;
 	}
 
+	Place withHost(Host newHost) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, newHost, capacity, status, createdAt,
+				lastModified, removedAt, outbox);
+	}
+
+	Place withOpeningTimes(List<OpeningTime> newOpeningTimes) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, List.copyOf(newOpeningTimes), cost, minimumAge, maximumAge, host, capacity, status,
+				createdAt, lastModified, removedAt, outbox);
+	}
+
+	Place withCapacity(Capacity newCapacity) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, newCapacity, status, createdAt,
+				lastModified, removedAt, outbox);
+	}
+
+	Place withOutbox(List<OutboxEntry> newOutbox) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, status, createdAt,
+				lastModified, removedAt, newOutbox);
+	}
+
+	/** Changed now, and in the catalogue (again, if it had been removed). */
+	Place modifiedAt(Instant now) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, status, createdAt, now,
+				null, outbox);
+	}
+
+	/** Taken out of the catalogue now; kept, so that referrals to it keep their history. */
+	Place removedAt(Instant now) {
+		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
+				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, PlaceStatus.DEFUNCT,
+				createdAt, now, now, outbox);
+	}
+
 	public boolean offeredFree() {
 		return cost == null || cost.free();
 	}

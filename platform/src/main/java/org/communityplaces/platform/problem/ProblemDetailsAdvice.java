@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,6 +70,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		problem.setTitle("Unreadable request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail alreadyExists(DuplicateKeyException ex) {
+		return new Problem(HttpStatus.CONFLICT, "Already exists",
+				"Something with the same identity was stored at the same time. Reload and try again.")
+			.getBody();
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
