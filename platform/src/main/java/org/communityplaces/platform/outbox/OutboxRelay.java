@@ -54,6 +54,12 @@ public class OutboxRelay {
 
 	private final Clock clock;
 
+	/**
+	 * Set by a send the broker did not take, cleared by one it did. While set, writes are left
+	 * to the sweep rather than each waiting out the send timeout on the relay's one thread.
+	 */
+	private volatile boolean brokerFailing;
+
 	private final String collection;
 
 	private final int batchSize;
@@ -85,7 +91,7 @@ public class OutboxRelay {
 			.register(meters);
 	}
 
-	/** The relay looks for pending entries several times a second: an index keeps that cheap. */
+	/** The sweep looks for pending entries: on MongoDB an index keeps that cheap. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void indexPendingEntries() {
 		mongo.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).named("outbox_pending"));
@@ -93,7 +99,9 @@ public class OutboxRelay {
 
 	@EventListener
 	public void outboxWritten(OutboxWritten written) {
-		sender.execute(() -> relay(written.aggregateId()));
+		if (!brokerFailing) {
+			sender.execute(() -> relay(written.aggregateId()));
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${outbox.sweep-interval-ms:5000}")
@@ -139,6 +147,7 @@ public class OutboxRelay {
 			}
 			catch (ExecutionException | TimeoutException | RuntimeException ex) {
 				failures.increment();
+				brokerFailing = true;
 				log.warn("Outbox relay could not publish event {} of type {}; it stays pending: {}", eventId,
 						entry.getString("type"), ex.toString());
 				return false;
@@ -146,6 +155,7 @@ public class OutboxRelay {
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId)),
 					new Update().set("outbox.$.sentAt", clock.instant()), collection);
 			relayed.increment();
+			brokerFailing = false;
 		}
 		return true;
 	}
