@@ -1,10 +1,14 @@
 package org.communityplaces.places.oruk;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -132,7 +136,7 @@ class OrukController {
 		String postcode = parameters.getFirst("postcode");
 		Double proximity = parameters.containsKey("proximity") ? (double) number(parameters, "proximity", 0) : null;
 		terms.page("page", page, "per_page", perPage);
-		Set<String> termIds = new java.util.LinkedHashSet<>();
+		Set<String> termIds = new LinkedHashSet<>();
 		if (taxonomyTermIds != null) {
 			for (String termId : taxonomyTermIds) {
 				vocabulary.termById(termId)
@@ -163,7 +167,7 @@ class OrukController {
 		Map<String, Place> places = catalogue.findAll(results.hits().stream().map(SearchResults.Hit::id).toList())
 			.stream()
 			.collect(Collectors.toMap(Place::id, Function.identity()));
-		return results.hits().stream().map(hit -> places.get(hit.id())).filter(java.util.Objects::nonNull)
+		return results.hits().stream().map(hit -> places.get(hit.id())).filter(Objects::nonNull)
 			.map(document).toList();
 	}
 
@@ -223,7 +227,7 @@ class OrukController {
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return java.time.LocalDate.parse(modifiedAfter).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+				return LocalDate.parse(modifiedAfter).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
 			catch (DateTimeParseException notADate) {
 				throw SearchTerms.invalid("modified_after", "must be a date-time such as 2026-11-01T00:00:00Z, or a date");

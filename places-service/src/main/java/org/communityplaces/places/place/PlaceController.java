@@ -1,6 +1,7 @@
 package org.communityplaces.places.place;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -80,7 +81,7 @@ class PlaceController {
 			Place.Organization organization, List<String> activities, List<String> accessibility, Place.Address address,
 			double latitude, double longitude, List<OpeningTime> openingTimes, Place.Cost cost, Integer minimumAge,
 			Integer maximumAge, Place.Host host, Place.Capacity capacity, PlaceStatus status,
-			java.time.Instant createdAt, java.time.Instant lastModified) {
+			Instant createdAt, Instant lastModified) {
 
 		static PlaceView of(Place place) {
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),

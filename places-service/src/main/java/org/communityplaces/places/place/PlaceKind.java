@@ -1,5 +1,7 @@
 package org.communityplaces.places.place;
 
+import java.util.Optional;
+
 import org.communityplaces.places.taxonomy.Vocabulary;
 
 /** The kinds of place, each a term of the {@code place-kind} taxonomy. */
@@ -21,13 +23,13 @@ public enum PlaceKind {
 		return Vocabulary.stableId("term", Vocabulary.PLACE_KIND, code);
 	}
 
-	public static java.util.Optional<PlaceKind> ofCode(String code) {
+	public static Optional<PlaceKind> ofCode(String code) {
 		for (PlaceKind kind : values()) {
 			if (kind.code.equalsIgnoreCase(code) || kind.name().equalsIgnoreCase(code)) {
-				return java.util.Optional.of(kind);
+				return Optional.of(kind);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 }

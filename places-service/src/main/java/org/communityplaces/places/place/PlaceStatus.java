@@ -1,5 +1,7 @@
 package org.communityplaces.places.place;
 
+import java.util.Optional;
+
 /** HSDS service status. Only active places take referrals and appear in referrers' search. */
 public enum PlaceStatus {
 
@@ -15,13 +17,13 @@ public enum PlaceStatus {
 		return hsds;
 	}
 
-	public static java.util.Optional<PlaceStatus> ofHsds(String value) {
+	public static Optional<PlaceStatus> ofHsds(String value) {
 		for (PlaceStatus status : values()) {
 			if (status.hsds.equalsIgnoreCase(value) || status.name().equalsIgnoreCase(value)) {
-				return java.util.Optional.of(status);
+				return Optional.of(status);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.communityplaces.places.geo.Postcodes;
@@ -159,14 +160,14 @@ public class SearchTerms {
 		return split;
 	}
 
-	private static java.util.Optional<Weekday> weekday(String day) {
+	private static Optional<Weekday> weekday(String day) {
 		String upper = day.toUpperCase(Locale.ROOT);
 		for (Weekday weekday : Weekday.values()) {
 			if (weekday.name().equals(upper) || weekday.dayOfWeek().name().equals(upper)) {
-				return java.util.Optional.of(weekday);
+				return Optional.of(weekday);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private static int minuteOfDay(String parameter, String time) {
