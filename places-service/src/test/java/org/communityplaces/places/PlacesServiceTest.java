@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * places-service on the real wire protocols: MongoDB (mongo-java-server) and an embedded
  * KRaft Kafka broker. Test classes that extend it share one application context.
  */
-@SpringBootTest
+// The outbox relay's sweep waits an hour, so only its prompt send on each write can publish in time.
+@SpringBootTest(properties = "outbox.sweep-interval-ms=3600000")
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = "place-events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class PlacesServiceTest {

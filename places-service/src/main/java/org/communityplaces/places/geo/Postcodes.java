@@ -60,10 +60,6 @@ public class Postcodes {
 		return matcher.find() ? matcher.group() : "unknown";
 	}
 
-	public int districtCount() {
-		return centroids.size();
-	}
-
 	/** Every district with its centroid, for generating synthetic catalogues. */
 	public Map<String, double[]> districts() {
 		return Map.copyOf(centroids);
@@ -93,11 +89,6 @@ public class Postcodes {
 
 	/** A postcode as written back (upper case, one space), its district and the district's centroid. */
 	public record Located(String postcode, String district, double latitude, double longitude) {
-
-		public String area() {
-			return areaOf(district);
-		}
-
 	}
 
 }

@@ -1,14 +1,15 @@
 package org.communityplaces.places.imports;
 
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Bulk loading for admins: POST a CSV file or an ORUK JSON feed, get back what happened to each row. */
 @RestController
@@ -22,14 +23,14 @@ class ImportController {
 	}
 
 	@PostMapping(consumes = "text/csv")
-	ImportReport csv(HttpServletRequest request) throws java.io.IOException {
+	ImportReport csv(HttpServletRequest request) throws IOException {
 		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
 			return imports.csv(body);
 		}
 	}
 
 	@PostMapping(consumes = "application/json")
-	ImportReport feed(HttpServletRequest request) throws java.io.IOException {
+	ImportReport feed(HttpServletRequest request) throws IOException {
 		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
 			return imports.feed(body);
 		}

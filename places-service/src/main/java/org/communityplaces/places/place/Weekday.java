@@ -11,8 +11,4 @@ public enum Weekday {
 		return DayOfWeek.of(ordinal() + 1);
 	}
 
-	public static Weekday of(DayOfWeek day) {
-		return values()[day.getValue() - 1];
-	}
-
 }

@@ -23,11 +23,6 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 		termIds = termIds == null ? Set.of() : Set.copyOf(termIds);
 	}
 
-	public static PlaceQuery everything(int page, int size) {
-		return new PlaceQuery(null, null, null, null, null, null, null, null, false, null, null, null, null, false,
-				page, size);
-	}
-
 	/** Within {@code radiusMetres} of a point, nearest first. */
 	public record Near(double latitude, double longitude, double radiusMetres) {
 	}

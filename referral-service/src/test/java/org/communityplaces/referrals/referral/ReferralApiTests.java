@@ -33,7 +33,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest
+// The relay's sweep waits an hour, so only the relay's prompt send on each write can publish in time.
+@SpringBootTest(properties = "outbox.sweep-interval-ms=3600000")
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = ReferralEvents.TOPIC, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ReferralApiTests {
