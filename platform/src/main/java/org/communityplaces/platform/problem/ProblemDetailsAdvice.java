@@ -1,5 +1,6 @@
 package org.communityplaces.platform.problem;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +19,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -33,18 +40,58 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.sorted(Comparator.comparing(FieldError::getField))
-			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-			.toList();
+		return invalid(ex, fieldErrors(ex.getBindingResult().getFieldErrors()), headers, request);
+	}
+
+	/**
+	 * Constraints on headers or query parameters are checked together with the body, so one
+	 * answer names every field: body fields by their path, the others by their name.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors bean) {
+				errors.addAll(fieldErrors(bean.getFieldErrors()));
+				continue;
+			}
+			String name = parameterName(result.getMethodParameter());
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(Map.of("field", name, "message", String.valueOf(error.getDefaultMessage()))));
+		}
+		return invalid(ex, errors, headers, request);
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
+			WebRequest request) {
 		String fields = errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"Invalid value for " + fields + ".");
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static List<Map<String, String>> fieldErrors(List<FieldError> fieldErrors) {
+		return fieldErrors.stream()
+			.sorted(Comparator.comparing(FieldError::getField))
+			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+	}
+
+	/** The name the client used: the header or query parameter, not the Java parameter. */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		String name = parameter.getParameterName();
+		return name == null ? "request" : name;
 	}
 
 	@Override

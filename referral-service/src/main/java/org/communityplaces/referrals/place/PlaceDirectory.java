@@ -1,64 +1,133 @@
 package org.communityplaces.referrals.place;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.communityplaces.platform.problem.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Looks places up in places-service, behind a Resilience4j circuit breaker so that a slow or
- * failing catalogue answers referrers quickly with 503 instead of tying up every request.
+ * Looks places up in the places catalogue. The call is guarded by a bulkhead (a slow catalogue
+ * cannot take every request thread), a time limit, a circuit breaker (a failing catalogue is
+ * left alone for a while) and retries with jittered backoff (a blip is ridden out). When the
+ * catalogue cannot answer, the local snapshot does, so referrers keep referring.
  */
-@Component
 public class PlaceDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(PlaceDirectory.class);
 
 	private final RestClient places;
 
+	private final PlaceSnapshots snapshots;
+
+	private final Bulkhead bulkhead;
+
+	private final TimeLimiter timeLimiter;
+
 	private final CircuitBreaker circuitBreaker;
 
-	PlaceDirectory(RestClient.Builder builder, CircuitBreakerFactory<?, ?> circuitBreakers,
-			@Value("${places.base-url:http://127.0.0.1:8081}") String baseUrl,
-			@Value("${places.connect-timeout:1s}") Duration connectTimeout,
-			@Value("${places.read-timeout:2s}") Duration readTimeout) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-		requestFactory.setReadTimeout(readTimeout);
-		this.places = builder.baseUrl(baseUrl).requestFactory(requestFactory).build();
-		this.circuitBreaker = circuitBreakers.create("places");
+	private final Retry retry;
+
+	private final Counter servedFromSnapshot;
+
+	private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
+		Thread thread = new Thread(runnable, "place-lookup");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	PlaceDirectory(RestClient places, PlaceSnapshots snapshots, Bulkhead bulkhead, TimeLimiter timeLimiter,
+			CircuitBreaker circuitBreaker, Retry retry, MeterRegistry meters) {
+		this.places = places;
+		this.snapshots = snapshots;
+		this.bulkhead = bulkhead;
+		this.timeLimiter = timeLimiter;
+		this.circuitBreaker = circuitBreaker;
+		this.retry = retry;
+		this.servedFromSnapshot = Counter.builder("places.lookup.snapshot")
+			.description("Place look-ups answered from the local snapshot because the catalogue could not answer")
+			.register(meters);
 	}
 
-	/** @return the place, or empty when places-service says there is no such place */
+	/**
+	 * @return the place, or empty when the catalogue says there is no such place
+	 * @throws PlacesUnavailable when the catalogue cannot answer and the snapshot does not know the place
+	 */
 	public Optional<PlaceSummary> find(String placeId) {
-		return circuitBreaker.run(() -> {
-			try {
-				return Optional.ofNullable(places.get().uri("/api/places/{id}", placeId).retrieve().body(PlaceSummary.class));
+		Optional<PlaceSummary> found;
+		try {
+			found = guarded(() -> remote(placeId)).call();
+		}
+		catch (Exception failure) {
+			Optional<PlaceSummary> snapshot = snapshots.find(placeId);
+			if (snapshot.isEmpty()) {
+				throw new PlacesUnavailable();
 			}
-			catch (HttpClientErrorException.NotFound ex) {
-				return Optional.empty();
-			}
-		}, failure -> {
-			throw new PlacesUnavailable();
-		});
+			servedFromSnapshot.increment();
+			log.info("Places catalogue did not answer ({}); place {} served from the snapshot", failure.getClass()
+				.getSimpleName(), placeId);
+			return snapshot;
+		}
+		found.ifPresent(snapshots::keep);
+		return found;
 	}
 
-	/** The part of places-service's view of a place that a referral needs: who to route it to. */
-	public record PlaceSummary(String id, String name, Host host) {
+	private <T> Callable<T> guarded(Supplier<T> call) {
+		Supplier<T> retried = Retry.decorateSupplier(retry, call);
+		Supplier<T> broken = CircuitBreaker.decorateSupplier(circuitBreaker, retried);
+		return Bulkhead.decorateCallable(bulkhead,
+				() -> timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(broken, callers)));
+	}
 
-		public String hostEmail() {
-			return host.email();
+	private Optional<PlaceSummary> remote(String placeId) {
+		try {
+			CataloguePlace place = places.get().uri("/api/places/{id}", placeId).retrieve().body(CataloguePlace.class);
+			return Optional.ofNullable(place).map(CataloguePlace::summary);
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return Optional.empty();
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		callers.shutdownNow();
+	}
+
+	/** The part of the catalogue's answer a referral needs. */
+	record CataloguePlace(String id, Long version, String name, String kind, String status, Address address,
+			Host host, Capacity capacity) {
+
+		PlaceSummary summary() {
+			boolean active = "ACTIVE".equalsIgnoreCase(status) || "active".equals(status);
+			boolean hasRoom = capacity == null || capacity.available() > 0;
+			return new PlaceSummary(id, version == null ? 0 : version, name, PlaceSummary.kindCode(kind),
+					PlaceSummary.areaOf(address == null ? null : address.district()), host.email(), active && hasRoom);
 		}
 
-		public record Host(String email) {
+		record Address(String district) {
+		}
+
+		record Host(String email) {
+		}
+
+		record Capacity(int available) {
 		}
 
 	}

@@ -1,6 +1,10 @@
 package org.communityplaces.referrals.referral;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the referral events of the contract (contracts/asyncapi.yaml) as outbox entries.
- * Events carry ids and the professional contacts that route an alert, never the person.
+ * Events carry ids, the place, codes and the professional contacts that route an alert:
+ * never the person's details, notes, NHS number, reason texts or scores.
  */
 @Component
 class ReferralEvents {
@@ -26,29 +31,74 @@ class ReferralEvents {
 		this.json = json;
 	}
 
-	OutboxEntry requested(Referral referral, Instant at) {
-		UUID eventId = UUID.randomUUID();
-		return entry(new ReferralRequested(eventId, "ReferralRequested", at, SCHEMA_VERSION, referral.id(),
-				referral.place().id(), referral.place().name(), referral.place().hostEmail()), eventId, at);
+	OutboxEntry requested(Referral referral, Instant at, Instant respondBy) {
+		return entry(event("ReferralRequested", referral, at, "hostEmail", referral.place().hostEmail(), "respondBy",
+				respondBy));
+	}
+
+	OutboxEntry reminderDue(Referral referral, Instant at) {
+		return entry(event("ReferralReminderDue", referral, at, "hostEmail", referral.place().hostEmail(),
+				"respondBy", referral.respondBy()));
 	}
 
 	OutboxEntry accepted(Referral referral, Instant at) {
-		UUID eventId = UUID.randomUUID();
-		return entry(new ReferralAccepted(eventId, "ReferralAccepted", at, SCHEMA_VERSION, referral.id(),
-				referral.place().id(), referral.place().name(), referral.referrer().email()), eventId, at);
+		return entry(event("ReferralAccepted", referral, at, "referrerEmail", referral.referrer().email()));
 	}
 
-	private OutboxEntry entry(Record event, UUID eventId, Instant at) {
-		return OutboxEntry.pending(eventId.toString(), event.getClass().getSimpleName(), TOPIC,
-				json.writeValueAsString(event), at);
+	OutboxEntry rejected(Referral referral, Instant at, String reason) {
+		return entry(event("ReferralRejected", referral, at, "referrerEmail", referral.referrer().email(), "reason",
+				reason));
 	}
 
-	record ReferralRequested(UUID eventId, String type, Instant occurredAt, int schemaVersion, String referralId,
-			String placeId, String placeName, String hostEmail) {
+	OutboxEntry cancelled(Referral referral, Instant at, String reason) {
+		return entry(event("ReferralCancelled", referral, at, "hostEmail", referral.place().hostEmail(), "reason",
+				reason));
 	}
 
-	record ReferralAccepted(UUID eventId, String type, Instant occurredAt, int schemaVersion, String referralId,
-			String placeId, String placeName, String referrerEmail) {
+	OutboxEntry expired(Referral referral, Instant at) {
+		return entry(event("ReferralExpired", referral, at, "referrerEmail", referral.referrer().email(), "hostEmail",
+				referral.place().hostEmail()));
+	}
+
+	OutboxEntry attendanceRecorded(Referral referral, Instant at, LocalDate on, boolean attended,
+			ReferralStatus statusAfter) {
+		return entry(event("AttendanceRecorded", referral, at, "referrerEmail", referral.referrer().email(),
+				"sessionDate", on.toString(), "attended", attended, "referralStatus", statusAfter.code()));
+	}
+
+	OutboxEntry completed(Referral referral, Instant at) {
+		return entry(event("ReferralCompleted", referral, at, "referrerEmail", referral.referrer().email(),
+				"hostEmail", referral.place().hostEmail()));
+	}
+
+	OutboxEntry failed(Referral referral, Instant at, String reason) {
+		return entry(event("ReferralFailed", referral, at, "referrerEmail", referral.referrer().email(), "hostEmail",
+				referral.place().hostEmail(), "reason", reason));
+	}
+
+	OutboxEntry outcomeRecorded(Referral referral, Instant at, String timepoint, List<String> measures) {
+		return entry(event("OutcomeRecorded", referral, at, "timepoint", timepoint, "measures", measures));
+	}
+
+	private static Map<String, Object> event(String type, Referral referral, Instant at, Object... fields) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("eventId", UUID.randomUUID().toString());
+		event.put("type", type);
+		event.put("occurredAt", at.toString());
+		event.put("schemaVersion", SCHEMA_VERSION);
+		event.put("referralId", referral.id());
+		event.put("placeId", referral.place().id());
+		event.put("placeName", referral.place().name());
+		for (int i = 0; i < fields.length; i += 2) {
+			Object value = fields[i + 1];
+			event.put((String) fields[i], value instanceof Instant instant ? instant.toString() : value);
+		}
+		return event;
+	}
+
+	private OutboxEntry entry(Map<String, Object> event) {
+		return OutboxEntry.pending((String) event.get("eventId"), (String) event.get("type"), TOPIC,
+				json.writeValueAsString(event), Instant.parse((String) event.get("occurredAt")));
 	}
 
 }

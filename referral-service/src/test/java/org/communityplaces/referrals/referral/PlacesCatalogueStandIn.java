@@ -8,16 +8,28 @@ import java.nio.charset.StandardCharsets;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on loopback that answers like places-service for one known place, so
- * that referral-service is tested over the wire without the whole catalogue.
+ * A real HTTP server on loopback that answers like places-service for a few known places, so
+ * that referral-service is tested over the wire without the whole catalogue. It can be made
+ * to fail, as a catalogue that is down does.
  */
 final class PlacesCatalogueStandIn {
 
-	static final String KNOWN_PLACE_ID = "6760a1e0c9e77b1d2f3a4b5a";
+	static final String RED_LION = "6760a1e0c9e77b1d2f3a4b5a";
+
+	static final String BAKERY = "6760a1e0c9e77b1d2f3a4b5b";
+
+	static final String FULL_CAFE = "6760a1e0c9e77b1d2f3a4b5c";
 
 	private static HttpServer server;
 
+	private static volatile boolean answering = true;
+
 	private PlacesCatalogueStandIn() {
+	}
+
+	/** @param up false to answer every request with 503, as a catalogue that is down */
+	static void answering(boolean up) {
+		answering = up;
 	}
 
 	static synchronized String baseUrl() {
@@ -29,21 +41,30 @@ final class PlacesCatalogueStandIn {
 				throw new UncheckedIOException(ex);
 			}
 			server.createContext("/api/places/", exchange -> {
-				boolean known = exchange.getRequestURI().getPath().equals("/api/places/" + KNOWN_PLACE_ID);
-				byte[] body = (known ? """
-						{"id":"%s","name":"The Red Lion","kind":"PUB","host":{"name":"Sam","email":"landlord@redlion.example.org"}}
-						""".formatted(KNOWN_PLACE_ID) : """
-						{"title":"Place not found","status":404}
-						""").getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders()
-					.set("Content-Type", known ? "application/json" : "application/problem+json");
-				exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+				String id = exchange.getRequestURI().getPath().replace("/api/places/", "");
+				String place = switch (id) {
+					case RED_LION -> place(id, "The Red Lion", "PUB", "landlord@redlion.example.org", 4);
+					case BAKERY -> place(id, "Crookes Bakery", "SHOP", "kim@bakery.example.org", 2);
+					case FULL_CAFE -> place(id, "Full Cafe", "SHOP", "owner@fullcafe.example.org", 0);
+					default -> null;
+				};
+				int status = !answering ? 503 : place == null ? 404 : 200;
+				byte[] body = (status == 200 ? place : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+				exchange.sendResponseHeaders(status, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
 			});
 			server.start();
 		}
 		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	private static String place(String id, String name, String kind, String hostEmail, int available) {
+		return """
+				{"id":"%s","version":3,"name":"%s","kind":"%s","status":"ACTIVE","address":{"district":"S10"},
+				 "host":{"name":"Host","email":"%s"},"capacity":{"available":%d,"maximum":10}}
+				""".formatted(id, name, kind, hostEmail, available);
 	}
 
 }

@@ -1,0 +1,41 @@
+package org.communityplaces.referrals.audit;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.communityplaces.referrals.caller.Caller;
+import org.communityplaces.referrals.caller.CallerProblems;
+import org.communityplaces.referrals.caller.Role;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins read the audit trail: by referral, by person acting, newest first. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+	private final AuditLog log;
+
+	AuditController(AuditLog log) {
+		this.log = log;
+	}
+
+	@GetMapping
+	AuditPage entries(Caller caller, @RequestParam(required = false) String referralId,
+			@RequestParam(required = false) String actorId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		if (!caller.is(Role.ADMIN)) {
+			throw new CallerProblems.NotAllowed("Only admins can read the audit log.");
+		}
+		return new AuditPage(page, size, log.find(referralId, actorId, page, size));
+	}
+
+	record AuditPage(int page, int size, List<AuditEntry> entries) {
+	}
+
+}

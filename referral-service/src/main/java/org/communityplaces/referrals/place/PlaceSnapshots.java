@@ -1,0 +1,55 @@
+package org.communityplaces.referrals.place;
+
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local copy of each place, fed by {@code PlaceChanged} events and by every answer the
+ * catalogue gives. A copy only ever moves forward: an older version arriving late (events are
+ * at least once, and look-ups race with them) leaves the newer one in place.
+ */
+@Component
+class PlaceSnapshots {
+
+	private final MongoTemplate mongo;
+
+	private final ApplicationEventPublisher publisher;
+
+	PlaceSnapshots(MongoTemplate mongo, ApplicationEventPublisher publisher) {
+		this.mongo = mongo;
+		this.publisher = publisher;
+	}
+
+	Optional<PlaceSummary> find(String placeId) {
+		return Optional.ofNullable(mongo.findById(placeId, PlaceSummary.class));
+	}
+
+	void keep(PlaceSummary place) {
+		Query olderOrAbsent = Query.query(Criteria.where("_id").is(place.id()).and("version").lt(place.version()));
+		try {
+			PlaceSummary replaced = mongo.findAndReplace(olderOrAbsent, place,
+					FindAndReplaceOptions.options().upsert());
+			if (replaced != null && !replaced.hostEmail().equalsIgnoreCase(place.hostEmail())) {
+				publisher.publishEvent(new PlaceHostChanged(place.id(), place.hostEmail()));
+			}
+		}
+		catch (DuplicateKeyException newerAlreadyKept) {
+			// The upsert found no older copy because a newer one is there already: nothing to do.
+		}
+	}
+
+	/** Marks the place as taking no referrals, if this is news to the snapshot. */
+	void removed(String placeId, long version) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(placeId).and("version").lt(version)),
+				new Update().set("version", version).set("acceptingReferrals", false), PlaceSummary.class);
+	}
+
+}

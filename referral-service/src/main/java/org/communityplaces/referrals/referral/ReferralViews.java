@@ -1,0 +1,89 @@
+package org.communityplaces.referrals.referral;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What each role is shown of a referral. The referrer's organisation sees the whole record;
+ * the host sees what they need to welcome the person and nothing more; commissioners and
+ * admins see no personal data at all.
+ */
+final class ReferralViews {
+
+	/** While the host is looking after the person they need to reach them, and not before or after. */
+	private static final Set<ReferralStatus> HOST_MAY_CONTACT = EnumSet.of(ReferralStatus.ACCEPTED,
+			ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+
+	private ReferralViews() {
+	}
+
+	record PlaceView(String id, String name, String kind, String area) {
+
+		static PlaceView of(Referral.Place place) {
+			return new PlaceView(place.id(), place.name(), place.kind(), place.area());
+		}
+
+	}
+
+	record ReferrerView(String id, long version, String status, String heldFrom, PlaceView place,
+			Referral.Referrer referrer, Referral.Person person, Referral.Consent consent, String notes,
+			List<String> reasons, Instant createdAt, Instant requestedAt, Instant respondBy, Instant decidedAt,
+			Instant firstAttendedAt, Instant closedAt, List<Referral.StatusChange> history,
+			List<Referral.Attendance> attendance, Referral.Outcomes outcomes, List<String> previousAttempts,
+			String nextAttempt) {
+
+		static ReferrerView of(Referral referral) {
+			return new ReferrerView(referral.id(), referral.version(), referral.status().code(),
+					referral.heldFrom() == null ? null : referral.heldFrom().code(), PlaceView.of(referral.place()),
+					referral.referrer(), referral.person(), referral.consent(), referral.notes(), referral.reasons(),
+					referral.createdAt(), referral.requestedAt(), referral.respondBy(), referral.decidedAt(),
+					referral.firstAttendedAt(), referral.closedAt(), referral.history(), referral.attendance(),
+					referral.outcomes(), referral.previousAttempts(), referral.nextAttempt());
+		}
+
+	}
+
+	/** No surname, postcode, age, reasons, notes, NHS number, consent or scores. */
+	record HostView(String id, long version, String status, PlaceView place, HostPerson person,
+			String referringOrganisation, Instant requestedAt, Instant respondBy, Instant decidedAt,
+			List<HostStep> history, List<Referral.Attendance> attendance) {
+
+		static HostView of(Referral referral) {
+			Referral.Person person = referral.person();
+			return new HostView(referral.id(), referral.version(), referral.status().code(),
+					PlaceView.of(referral.place()),
+					new HostPerson(person.firstName(), person.needs(), person.interests(), person.accessibility(),
+							HOST_MAY_CONTACT.contains(referral.status()) ? person.contact() : null),
+					referral.referrer().organisationName(), referral.requestedAt(), referral.respondBy(),
+					referral.decidedAt(),
+					referral.history().stream().map(step -> new HostStep(step.status(), step.at())).toList(),
+					referral.attendance());
+		}
+
+	}
+
+	/** @param contact how to reach the person: only once the host has accepted, while they look after them */
+	record HostPerson(String firstName, List<String> needs, List<String> interests, List<String> accessibility,
+			Referral.Contact contact) {
+	}
+
+	record HostStep(String status, Instant at) {
+	}
+
+	/** For commissioners and admins: the referral's course, with nobody in it. */
+	record AnonymousView(String id, String status, PlaceView place, String referringOrganisation, Instant createdAt,
+			Instant requestedAt, Instant respondBy, Instant decidedAt, Instant firstAttendedAt, Instant closedAt,
+			int previousAttempts) {
+
+		static AnonymousView of(Referral referral) {
+			return new AnonymousView(referral.id(), referral.status().code(), PlaceView.of(referral.place()),
+					referral.referrer().organisation(), referral.createdAt(), referral.requestedAt(),
+					referral.respondBy(), referral.decidedAt(), referral.firstAttendedAt(), referral.closedAt(),
+					referral.previousAttempts().size());
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.communityplaces.referrals.referral;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Need-to-know on every referral, minimised views, and the audit trail of who read what. */
+class ReferralAccessTests extends ReferralServiceTest {
+
+	@Test
+	void aHostSeesOnlyTheMinimisedViewAndTheContactRouteOnlyOnceTheyAccept() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		MvcTestResult before = get(LANDLORD, "/api/referrals/" + id);
+		assertThat(before).hasStatusOk();
+		assertThat(before).bodyJson().extractingPath("$.person.firstName").isEqualTo("Edith");
+		assertThat(before).bodyJson().extractingPath("$.person.needs").asArray().containsExactly("companionship",
+				"regular-routine");
+		assertThat(before).bodyJson().extractingPath("$.person.accessibility").asArray().containsExactly("step-free");
+		assertThat(before).bodyJson().extractingPath("$.person.contact").isNull();
+		assertThat(before).bodyText().doesNotContain("Brown", "9434765919", "bereavement",
+				"Husband", "75-84", "S6", "consent", "explicit-consent");
+
+		MvcTestResult accepted = post(LANDLORD, "/api/referrals/" + id + "/accept");
+		assertThat(accepted).bodyJson().extractingPath("$.person.contact.value").isEqualTo("0114 496 0000");
+		assertThat(accepted).bodyText().doesNotContain("9434765919", "Husband");
+	}
+
+	@Test
+	void aReferrerSeesTheWholeRecordOfTheirOrganisationsReferrals() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		MvcTestResult colleague = get(COLLEAGUE, "/api/referrals/" + id);
+		assertThat(colleague).hasStatusOk();
+		assertThat(colleague).bodyJson().extractingPath("$.notes").isEqualTo(NOTES);
+		assertThat(colleague).bodyJson().extractingPath("$.consent.recordedBy").isEqualTo("Sam Link");
+		assertThat(colleague).bodyJson().extractingPath("$.consent.lawfulBasis").isEqualTo("explicit-consent");
+	}
+
+	@Test
+	void anotherVenuesHostIsToldThereIsNoSuchReferralAndTheAttemptIsAudited() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(get(OTHER_HOST, "/api/referrals/" + id)).hasStatus(404);
+		assertThat(post(OTHER_HOST, "/api/referrals/" + id + "/accept")).hasStatus(404);
+		assertThat(mongo.findById(id, Referral.class).status()).isEqualTo(ReferralStatus.REQUESTED);
+
+		MvcTestResult trail = get(ADMIN, "/api/audit?actorId=" + OTHER_HOST.id());
+		assertThat(trail).hasStatusOk();
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].outcome").asArray().containsOnly("REFUSED");
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].referralId").asArray().containsOnly(id);
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].purpose").asArray()
+			.containsExactlyInAnyOrder("view referral", "accept");
+	}
+
+	@Test
+	void anotherOrganisationsReferrerIsToldThereIsNoSuchReferralAndTheAttemptIsAudited() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(get(OTHER_SURGERY, "/api/referrals/" + id)).hasStatus(404);
+		assertThat(post(OTHER_SURGERY, "/api/referrals/" + id + "/cancel", "{\"reason\": \"other\", \"text\": \"x\"}"))
+			.hasStatus(404);
+		assertThat(get(OTHER_SURGERY, "/api/referrals")).bodyJson().extractingPath("$").asArray().isEmpty();
+		assertThat(get(ADMIN, "/api/audit?referralId=" + id)).bodyJson()
+			.extractingPath("$.entries[?(@.actorId == 'u-jo')].outcome")
+			.asArray()
+			.containsExactly("REFUSED", "REFUSED");
+	}
+
+	@Test
+	void everyShowingOfPersonalDataIsAuditedWithWhoWhenAndWhy() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		get(COLLEAGUE, "/api/referrals/" + id);
+		get(LANDLORD, "/api/referrals");
+		MvcTestResult trail = get(ADMIN, "/api/audit?referralId=" + id);
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].actorId").asArray()
+			.containsExactly(LANDLORD.id(), COLLEAGUE.id(), LINK_WORKER.id());
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].purpose").asArray()
+			.containsExactly("host inbox", "view referral", "make referral");
+		assertThat(trail).bodyJson().extractingPath("$.entries[0].at").isEqualTo("2026-11-23T09:00:00Z");
+	}
+
+	@Test
+	void commissionersAndAdminsSeeReferralsWithNobodyInThem() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		for (Actor actor : new Actor[] { COMMISSIONER, ADMIN }) {
+			MvcTestResult one = get(actor, "/api/referrals/" + id);
+			assertThat(one).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("requested");
+			assertThat(one).bodyJson().extractingPath("$.place.kind").isEqualTo("pub");
+			assertThat(one).bodyText().doesNotContain("Edith", "Brown", "9434765919", "Husband",
+					"0114", "person");
+			assertThat(get(actor, "/api/referrals")).bodyText().doesNotContain("Edith");
+			assertThat(post(actor, "/api/referrals/" + id + "/accept")).hasStatus(403);
+		}
+		assertThat(get(ADMIN, "/api/audit?referralId=" + id)).bodyJson()
+			.extractingPath("$.entries[*].actorId")
+			.asArray()
+			.containsExactly(LINK_WORKER.id());
+	}
+
+	@Test
+	void onlyAdminsReadTheAuditLog() {
+		assertThat(get(COMMISSIONER, "/api/audit")).hasStatus(403);
+		assertThat(get(LINK_WORKER, "/api/audit")).hasStatus(403);
+		assertThat(get(ADMIN, "/api/audit?size=0")).hasStatus(400);
+	}
+
+	@Test
+	void theHostInboxHoldsOnlyTheirPlacesReferralsSoonestDeadlineFirst() {
+		String first = referred(PlacesCatalogueStandIn.RED_LION);
+		clock.advance(java.time.Duration.ofHours(2));
+		String second = referred(PlacesCatalogueStandIn.RED_LION);
+		referred(PlacesCatalogueStandIn.BAKERY);
+		MvcTestResult inbox = get(LANDLORD, "/api/referrals?status=requested");
+		assertThat(inbox).bodyJson().extractingPath("$[*].id").asArray().containsExactly(first, second);
+		assertThat(get(OTHER_HOST, "/api/referrals")).bodyJson().extractingPath("$[*].place.name").asArray()
+			.containsExactly("Crookes Bakery");
+		assertThat(get(LANDLORD, "/api/referrals?status=bogus")).hasStatus(400);
+	}
+
+	@Test
+	void aRoleTheServiceDoesNotKnowIsNotSignedIn() {
+		MvcTestResult unknownRole = mvc.get()
+			.uri("/api/referrals")
+			.header("X-Caller-Id", "u-x")
+			.header("X-Caller-Role", "superuser")
+			.exchange();
+		assertThat(unknownRole).hasStatus(401);
+	}
+
+}

@@ -1,0 +1,180 @@
+package org.communityplaces.referrals.referral;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityplaces.contracts.EventContract;
+import org.communityplaces.platform.testing.MongoWireTestServer;
+import org.communityplaces.platform.testing.PublishedEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * referral-service on a real broker, a real MongoDB-wire store and a real HTTP stand-in for
+ * the places catalogue, with a clock the tests move. The relay's sweep waits an hour, so only
+ * its prompt send on each write can publish an event in time; the deadline check is called by
+ * the tests rather than waited for.
+ */
+@SpringBootTest(properties = { "outbox.sweep-interval-ms=3600000", "referrals.response.check-interval=1h" })
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = { ReferralEvents.TOPIC, "place-events" },
+		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(ReferralServiceTest.Clocks.class)
+abstract class ReferralServiceTest {
+
+	static final EventContract contract = EventContract.load();
+
+	static final Actor LINK_WORKER = new Actor("u-sam", "referrer", "Sam Link", "sam@surgery.example.org", "C88001",
+			"Hillsborough Surgery");
+
+	static final Actor COLLEAGUE = new Actor("u-ali", "referrer", "Ali Khan", "ali@surgery.example.org", "C88001",
+			"Hillsborough Surgery");
+
+	static final Actor OTHER_SURGERY = new Actor("u-jo", "referrer", "Jo Other", "jo@elsewhere.example.org", "C88999",
+			"Elsewhere Medical Centre");
+
+	static final Actor LANDLORD = new Actor("u-landlord", "host", "Pat Landlord", "Landlord@RedLion.example.org", null,
+			null);
+
+	static final Actor OTHER_HOST = new Actor("u-baker", "host", "Kim Baker", "kim@bakery.example.org", null, null);
+
+	static final Actor COMMISSIONER = new Actor("u-cllr", "commissioner", "Chris Commissioner",
+			"chris@council.example.org", null, null);
+
+	static final Actor ADMIN = new Actor("u-admin", "admin", "Ada Admin", "ada@council.example.org", null, null);
+
+	static final String NHS_NUMBER = "943 476 5919";
+
+	static final String NOTES = "Husband died in March; low mood, sleeping badly";
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> MongoWireTestServer.databaseUri(ReferralServiceTest.class));
+		registry.add("places.base-url", PlacesCatalogueStandIn::baseUrl);
+	}
+
+	static PublishedEvents published;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	TestClock clock;
+
+	@BeforeAll
+	static void listen(@Autowired EmbeddedKafkaBroker broker) {
+		published = new PublishedEvents(broker.getBrokersAsString(), ReferralEvents.TOPIC);
+	}
+
+	@AfterAll
+	static void stopListening() {
+		published.close();
+	}
+
+	@BeforeEach
+	void freshStart() {
+		mongo.remove(new Query(), Referral.class);
+		mongo.remove(new Query(), "audit");
+		clock.set(TestClock.START);
+		PlacesCatalogueStandIn.answering(true);
+	}
+
+	MvcTestResult refer(Actor actor, String placeId) {
+		return post(actor, "/api/referrals", referralTo(placeId, false));
+	}
+
+	String referred(String placeId) {
+		return idOf(refer(LINK_WORKER, placeId));
+	}
+
+	static String referralTo(String placeId, boolean draft) {
+		return """
+				{"placeId": "%s", "draft": %s,
+				 "person": {"firstName": "Edith", "lastName": "Brown", "contact": {"method": "phone", "value": "0114 496 0000"},
+				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship", "regular-routine"],
+				            "interests": ["knitting", "quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "%s"},
+				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent"},
+				 "reasons": ["loneliness", "bereavement"],
+				 "notes": "%s"}
+				""".formatted(placeId, draft, NHS_NUMBER, NOTES);
+	}
+
+	MvcTestResult post(Actor actor, String uri, String json) {
+		return actor.on(mvc.post().uri(uri)).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	MvcTestResult post(Actor actor, String uri) {
+		return actor.on(mvc.post().uri(uri)).exchange();
+	}
+
+	MvcTestResult get(Actor actor, String uri) {
+		return actor.on(mvc.get().uri(uri)).exchange();
+	}
+
+	static String idOf(MvcTestResult created) {
+		return created.getResponse().getHeader("Location").replace("/api/referrals/", "");
+	}
+
+	List<ConsumerRecord<String, String>> eventsOf(String referralId, int count) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> published.of(referralId), records -> records.size() >= count);
+	}
+
+	/** A signed-in person, as the gateway vouches for them in the identity headers. */
+	record Actor(String id, String role, String name, String email, String organisation, String organisationName) {
+
+		MockMvcRequestBuilder on(MockMvcRequestBuilder request) {
+			request.header("X-Caller-Id", id).header("X-Caller-Role", role).header("X-Caller-Name", encoded(name));
+			if (email != null) {
+				request.header("X-Caller-Email", email);
+			}
+			if (organisation != null) {
+				request.header("X-Caller-Organisation", organisation)
+					.header("X-Caller-Organisation-Name", encoded(organisationName));
+			}
+			return request;
+		}
+
+		private static String encoded(String value) {
+			return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		TestClock clock() {
+			return new TestClock();
+		}
+
+	}
+
+}

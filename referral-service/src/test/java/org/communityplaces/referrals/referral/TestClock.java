@@ -1,0 +1,40 @@
+package org.communityplaces.referrals.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the tests move by hand, so deadlines pass without waiting for them. */
+final class TestClock extends Clock {
+
+	/** A Monday morning, so working days are easy to count. */
+	static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+	private volatile Instant now = START;
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return Clock.fixed(now, zone);
+	}
+
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
+	void set(Instant instant) {
+		now = instant;
+	}
+
+	void advance(Duration duration) {
+		now = now.plus(duration);
+	}
+
+}
