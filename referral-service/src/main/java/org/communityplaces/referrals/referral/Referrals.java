@@ -295,11 +295,14 @@ class Referrals {
 		}
 	}
 
-	/** Referrals still open at a place follow it to its new host; closed ones keep their history. */
+	/**
+	 * Referrals still open at a place follow it to its new host; closed ones keep their history.
+	 * Typed, so that {@code place.id} maps to where it is stored, and the version moves on.
+	 */
 	@EventListener
 	void hostChanged(PlaceHostChanged change) {
 		mongo.updateMulti(Query.query(Criteria.where("place.id").is(change.placeId()).and("closedAt").is(null)),
-				new Update().set("place.hostEmail", change.hostEmail().toLowerCase(Locale.ROOT)), COLLECTION);
+				new Update().set("place.hostEmail", change.hostEmail().toLowerCase(Locale.ROOT)), Referral.class);
 	}
 
 	private ReferralStatus next(Referral referral, Action action) {

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { ReferralEvents.TOPIC, "place-events" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(ReferralServiceTest.Clocks.class)
+@Import(TestClock.Configuration.class)
 abstract class ReferralServiceTest {
 
 	static final EventContract contract = EventContract.load();
@@ -163,16 +161,6 @@ abstract class ReferralServiceTest {
 
 		private static String encoded(String value) {
 			return URLEncoder.encode(value, StandardCharsets.UTF_8);
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		TestClock clock() {
-			return new TestClock();
 		}
 
 	}

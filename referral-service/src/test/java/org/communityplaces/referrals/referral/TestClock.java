@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
 /** A clock the tests move by hand, so deadlines pass without waiting for them. */
 final class TestClock extends Clock {
 
@@ -35,6 +38,16 @@ final class TestClock extends Clock {
 
 	void advance(Duration duration) {
 		now = now.plus(duration);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Configuration {
+
+		@Bean
+		TestClock clock() {
+			return new TestClock();
+		}
+
 	}
 
 }
