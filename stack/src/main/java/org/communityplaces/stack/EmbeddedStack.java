@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ public final class EmbeddedStack implements AutoCloseable {
 	private final StackSettings settings;
 
 	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private final Map<String, ServiceProcess> servicesByName = new HashMap<>();
 
 	private GreenMail mail;
 
@@ -101,10 +104,20 @@ public final class EmbeddedStack implements AutoCloseable {
 					settings.dataDirectory().resolve("logs"));
 			processes.add(process);
 			started.add(process);
+			servicesByName.put(name, process);
 		}
 		for (ServiceProcess process : processes) {
 			process.awaitReady(READY_TIMEOUT);
 		}
+	}
+
+	/** Stops one service, as an outage would; the others keep running. */
+	public void stopService(String name) {
+		ServiceProcess process = servicesByName.get(name);
+		if (process == null) {
+			throw new IllegalArgumentException("No service called " + name);
+		}
+		process.close();
 	}
 
 	public StackSettings settings() {

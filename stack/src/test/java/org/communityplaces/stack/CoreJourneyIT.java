@@ -40,6 +40,18 @@ class CoreJourneyIT {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/** Until the gateway signs people in, callers are named by the identity headers it will set. */
+	private static final String[] REFERRER = { "X-Caller-Id", "u-sam", "X-Caller-Role", "referrer", "X-Caller-Name",
+			"Sam%20Link", "X-Caller-Email", "sam@surgery.example.org", "X-Caller-Organisation", "C88001",
+			"X-Caller-Organisation-Name", "Hillsborough%20Surgery" };
+
+	private static final String[] HOST = { "X-Caller-Id", "u-landlord", "X-Caller-Role", "host", "X-Caller-Email",
+			"landlord@redlion.example.org" };
+
+	private static final String[] ADMIN = { "X-Caller-Id", "u-admin", "X-Caller-Role", "admin" };
+
+	private static final String[] ANYONE = {};
+
 	private static StackSettings settings;
 
 	private static EmbeddedStack stack;
@@ -68,46 +80,56 @@ class CoreJourneyIT {
 	@Test
 	@Order(1)
 	void aReferralIsAlertedToTheHostAcceptedAndTheReferrerIsTold() throws Exception {
-		JsonNode found = send("GET", "/api/places/search?postcode=S6%202AA&kind=pub&accessibility=step-free&hasCapacity=true",
-				null, 200);
+		JsonNode found = send(ANYONE, "GET",
+				"/api/places/search?postcode=S6%202AA&kind=pub&accessibility=step-free&hasCapacity=true", null, 200);
 		JsonNode place = found.get("hits").get(0);
 		assertThat(place.get("name").asString()).isEqualTo("The Red Lion community table");
 		placeId = place.get("id").asString();
 
-		JsonNode referral = send("POST", "/api/referrals", referralTo(placeId), 201);
+		JsonNode referral = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201);
 		String referralId = referral.get("id").asString();
 		assertThat(referral.get("status").asString()).isEqualTo("requested");
 
 		MimeMessage toHost = awaitEmailTo("landlord@redlion.example.org", 1);
 		assertThat(toHost.getSubject()).isEqualTo("New referral for The Red Lion community table");
-		assertThat(toHost.getContent().toString()).doesNotContain("Edith");
+		assertThat(toHost.getContent().toString()).doesNotContain("Edith", "Brown");
 
-		assertThat(send("POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status").asString())
+		JsonNode inbox = send(HOST, "GET", "/api/referrals?status=requested", null, 200);
+		assertThat(inbox.get(0).get("person").get("firstName").asString()).isEqualTo("Edith");
+		assertThat(inbox.get(0).toString()).doesNotContain("Brown", "9434765919", "Lives alone");
+
+		assertThat(send(HOST, "POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status").asString())
 			.isEqualTo("accepted");
 		MimeMessage toReferrer = awaitEmailTo("sam@surgery.example.org", 1);
 		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
-		assertThat(send("GET", "/api/referrals/" + referralId, null, 200).get("status").asString()).isEqualTo("accepted");
+		assertThat(send(REFERRER, "GET", "/api/referrals/" + referralId, null, 200).get("status").asString())
+			.isEqualTo("accepted");
+		assertThat(send(ADMIN, "GET", "/api/audit?referralId=" + referralId, null, 200).get("entries").size())
+			.as("making, the inbox, accepting and viewing were each audited").isEqualTo(4);
 		acceptedReferralId = referralId;
 	}
 
 	@Test
 	@Order(2)
 	void badInputIsAProblemThatNamesTheFieldAndStoresNothing() throws Exception {
-		HttpResponse<String> unknownPlace = exchange("POST", "/api/referrals", referralTo("no-such-place"));
+		HttpResponse<String> unknownPlace = exchange(REFERRER, "POST", "/api/referrals", referralTo("no-such-place"));
 		assertThat(unknownPlace.statusCode()).isEqualTo(422);
 		assertThat(unknownPlace.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(unknownPlace.body()).contains("placeId");
 
-		HttpResponse<String> malformed = exchange("POST", "/api/referrals", "{\"placeId\": ");
+		HttpResponse<String> malformed = exchange(REFERRER, "POST", "/api/referrals", "{\"placeId\": ");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		HttpResponse<String> notSignedIn = exchange(ANYONE, "GET", "/api/referrals", null);
+		assertThat(notSignedIn.statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	@Order(3)
 	void aReferralMadeWhileKafkaIsDownIsAlertedOnceKafkaIsBack() throws Exception {
 		stack.stopKafka();
-		JsonNode referral = send("POST", "/api/referrals", referralTo(placeId), 201);
+		JsonNode referral = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201);
 		assertThat(referral.get("status").asString()).isEqualTo("requested");
 
 		stack.startKafka();
@@ -116,17 +138,26 @@ class CoreJourneyIT {
 
 	@Test
 	@Order(4)
+	void withThePlacesCatalogueStoppedReferralsAreStillMadeFromTheSnapshot() throws Exception {
+		stack.stopService("places-service");
+		JsonNode referral = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201);
+		assertThat(referral.get("place").get("name").asString()).isEqualTo("The Red Lion community table");
+		awaitEmailTo("landlord@redlion.example.org", 3);
+	}
+
+	@Test
+	@Order(5)
 	void aSecondStartKeepsTheData() throws Exception {
 		stack.close();
 		// This start is the last: its close removes the data directory.
 		stack = EmbeddedStack.start(settings.withData(settings.dataDirectory(), false));
-		assertThat(send("GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
+		assertThat(send(REFERRER, "GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
 			.isEqualTo("accepted");
-		assertThat(send("GET", "/api/places/" + placeId, null, 200).get("name").asString())
+		assertThat(send(ANYONE, "GET", "/api/places/" + placeId, null, 200).get("name").asString())
 			.isEqualTo("The Red Lion community table");
-		assertThat(send("GET", "/api/places/search?q=allotment", null, 200).get("total").asInt())
+		assertThat(send(ANYONE, "GET", "/api/places/search?q=allotment", null, 200).get("total").asInt())
 			.as("the search index is rebuilt from the stored catalogue").isEqualTo(1);
-		HttpResponse<String> openData = exchange("GET", "/oruk/services?per_page=1", null);
+		HttpResponse<String> openData = exchange(ANYONE, "GET", "/oruk/services?per_page=1", null);
 		assertThat(openData.statusCode()).isEqualTo(200);
 		assertThat(openData.body()).as("the demo catalogue is loaded once, on the first run").contains("\"total_items\":30");
 	}
@@ -134,8 +165,12 @@ class CoreJourneyIT {
 	private static String referralTo(String placeId) {
 		return """
 				{"placeId": "%s",
-				 "referrer": {"name": "Sam Link", "email": "sam@surgery.example.org", "organisation": "Hillsborough Surgery"},
-				 "person": {"firstName": "Edith"}}
+				 "person": {"firstName": "Edith", "lastName": "Brown", "contact": {"method": "phone", "value": "0114 496 0000"},
+				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship"],
+				            "interests": ["quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "943 476 5919"},
+				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent"},
+				 "reasons": ["loneliness"],
+				 "notes": "Lives alone since March"}
 				""".formatted(placeId);
 	}
 
@@ -156,16 +191,21 @@ class CoreJourneyIT {
 		}
 	}
 
-	private static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
-		HttpResponse<String> response = exchange(method, path, body);
+	private static JsonNode send(String[] caller, String method, String path, String body, int expectedStatus)
+			throws Exception {
+		HttpResponse<String> response = exchange(caller, method, path, body);
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
 		return json.readTree(response.body());
 	}
 
-	private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
+	private static HttpResponse<String> exchange(String[] caller, String method, String path, String body)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json");
+		for (int i = 0; i < caller.length; i += 2) {
+			request.header(caller[i], caller[i + 1]);
+		}
 		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

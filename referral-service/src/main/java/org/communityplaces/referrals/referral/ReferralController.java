@@ -2,6 +2,7 @@ package org.communityplaces.referrals.referral;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -74,52 +75,19 @@ class ReferralController {
 		return withVersion(caller, access.visible(caller, id, "view referral"), "view referral");
 	}
 
-	@PostMapping("/{id}/submit")
-	ResponseEntity<Object> submit(Caller caller, @PathVariable String id,
+	/** Steps that need no more than the caller's say-so. */
+	@PostMapping("/{id}/{action:submit|accept|complete|resume}")
+	ResponseEntity<Object> act(Caller caller, @PathVariable String id, @PathVariable String action,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.SUBMIT, Decision.NONE, ifMatch);
+		return act(caller, id, Action.valueOf(action.toUpperCase(Locale.ROOT)), Decision.NONE, ifMatch);
 	}
 
-	@PostMapping("/{id}/accept")
-	ResponseEntity<Object> accept(Caller caller, @PathVariable String id,
+	/** Steps that give a coded reason, and words when the reason is {@code other}. */
+	@PostMapping("/{id}/{action:reject|cancel|fail|hold}")
+	ResponseEntity<Object> decide(Caller caller, @PathVariable String id, @PathVariable String action,
+			@Valid @RequestBody Decision decision,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.ACCEPT, Decision.NONE, ifMatch);
-	}
-
-	@PostMapping("/{id}/reject")
-	ResponseEntity<Object> reject(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.REJECT, decision, ifMatch);
-	}
-
-	@PostMapping("/{id}/cancel")
-	ResponseEntity<Object> cancel(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.CANCEL, decision, ifMatch);
-	}
-
-	@PostMapping("/{id}/complete")
-	ResponseEntity<Object> complete(Caller caller, @PathVariable String id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.COMPLETE, Decision.NONE, ifMatch);
-	}
-
-	@PostMapping("/{id}/fail")
-	ResponseEntity<Object> fail(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.FAIL, decision, ifMatch);
-	}
-
-	@PostMapping("/{id}/hold")
-	ResponseEntity<Object> hold(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.HOLD, decision, ifMatch);
-	}
-
-	@PostMapping("/{id}/resume")
-	ResponseEntity<Object> resume(Caller caller, @PathVariable String id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return act(caller, id, Action.RESUME, Decision.NONE, ifMatch);
+		return act(caller, id, Action.valueOf(action.toUpperCase(Locale.ROOT)), decision, ifMatch);
 	}
 
 	@PostMapping("/{id}/attendance")

@@ -26,11 +26,11 @@ final class ReferralRequests {
 	static final String PLACE_ID_MESSAGE = "must be a place id: letters, digits, - and _ only";
 
 	/**
-	 * @param draft true to save without sending to the place yet
+	 * @param draft true to save without sending to the place yet; absent is false
 	 * @param notes for the referrer's own team; never shown to the host
 	 */
 	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId,
-			boolean draft, @NotNull @Valid PersonDetails person,
+			Boolean draft, @NotNull @Valid PersonDetails person,
 			@NotNull(message = "must be recorded before referring") @Valid ConsentDetails consent,
 			@NotEmpty @Size(max = 10) List<String> reasons, @Size(max = 4000) String notes) {
 	}

@@ -88,7 +88,7 @@ class Referrals {
 		String key = idempotencyKey == null ? "auto:" + id : caller.id() + ":" + idempotencyKey;
 		String requestHash = hash(json.writeValueAsString(request));
 		Instant now = clock.instant();
-		Referral referral = newReferral(id, request.draft() ? ReferralStatus.DRAFT : ReferralStatus.REQUESTED, caller,
+		Referral referral = newReferral(id, Boolean.TRUE.equals(request.draft()) ? ReferralStatus.DRAFT : ReferralStatus.REQUESTED, caller,
 				person, consent(caller, request.consent(), now), blankToNull(request.notes()), reasons, place, List.of(),
 				key, requestHash, now);
 		try {

@@ -111,16 +111,17 @@ abstract class ReferralServiceTest {
 		return idOf(refer(LINK_WORKER, placeId));
 	}
 
+	/** Without {@code draft} unless it is one, as most callers send it. */
 	static String referralTo(String placeId, boolean draft) {
 		return """
-				{"placeId": "%s", "draft": %s,
+				{"placeId": "%s",%s
 				 "person": {"firstName": "Edith", "lastName": "Brown", "contact": {"method": "phone", "value": "0114 496 0000"},
 				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship", "regular-routine"],
 				            "interests": ["knitting", "quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "%s"},
 				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent"},
 				 "reasons": ["loneliness", "bereavement"],
 				 "notes": "%s"}
-				""".formatted(placeId, draft, NHS_NUMBER, NOTES);
+				""".formatted(placeId, draft ? " \"draft\": true," : "", NHS_NUMBER, NOTES);
 	}
 
 	MvcTestResult post(Actor actor, String uri, String json) {
