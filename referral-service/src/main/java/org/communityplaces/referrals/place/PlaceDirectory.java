@@ -115,7 +115,7 @@ public class PlaceDirectory {
 			Host host, Capacity capacity) {
 
 		PlaceSummary summary() {
-			boolean active = "ACTIVE".equalsIgnoreCase(status) || "active".equals(status);
+			boolean active = "active".equalsIgnoreCase(status);
 			boolean hasRoom = capacity == null || capacity.available() > 0;
 			return new PlaceSummary(id, version == null ? 0 : version, name, PlaceSummary.kindCode(kind),
 					PlaceSummary.areaOf(address == null ? null : address.district()), host.email(), active && hasRoom);

@@ -35,7 +35,7 @@ record Referral(@Id String id, @Version Long version, ReferralStatus status, Ref
 		Instant createdAt, Instant requestedAt, Instant respondBy, Instant remindAt, Instant remindedAt,
 		Instant decidedAt, Instant firstAttendedAt, Instant closedAt, List<StatusChange> history,
 		List<Attendance> attendance, Outcomes outcomes, List<String> previousAttempts, String nextAttempt,
-		@Indexed(unique = true) String idempotencyKey, String requestHash, List<OutboxEntry> outbox) {
+		@Indexed(unique = true, sparse = true) String idempotencyKey, String requestHash, List<OutboxEntry> outbox) {
 
 	Referral withOutbox(List<OutboxEntry> newOutbox) {
 		return new Referral(id, version, status, heldFrom, referrer, person, consent, notes, reasons, place, createdAt,
