@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.communityplaces.referrals.caller.Caller;
-import org.communityplaces.referrals.caller.CallerProblems;
-import org.communityplaces.referrals.caller.Role;
+import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.platform.caller.CallerProblems;
+import org.communityplaces.platform.caller.Role;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

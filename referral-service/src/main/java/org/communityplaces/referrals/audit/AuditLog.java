@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.bson.types.ObjectId;
-import org.communityplaces.referrals.caller.Caller;
+import org.communityplaces.platform.caller.Caller;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

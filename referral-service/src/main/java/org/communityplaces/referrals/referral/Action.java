@@ -2,7 +2,7 @@ package org.communityplaces.referrals.referral;
 
 import java.util.Set;
 
-import org.communityplaces.referrals.caller.Role;
+import org.communityplaces.platform.caller.Role;
 
 /** What can happen to a referral, and who may make it happen. */
 enum Action {

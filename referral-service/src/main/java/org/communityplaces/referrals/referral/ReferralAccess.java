@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.communityplaces.referrals.audit.AuditLog;
-import org.communityplaces.referrals.caller.Caller;
-import org.communityplaces.referrals.caller.CallerProblems;
-import org.communityplaces.referrals.caller.Role;
+import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.platform.caller.CallerProblems;
+import org.communityplaces.platform.caller.Role;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.bson.types.ObjectId;
 import org.communityplaces.platform.outbox.OutboxEntry;
 import org.communityplaces.platform.outbox.OutboxWritten;
-import org.communityplaces.referrals.caller.Caller;
+import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.referrals.place.PlaceHostChanged;
 import org.communityplaces.referrals.place.PlaceSummary;
 import org.communityplaces.referrals.referral.ReferralRequests.ConsentDetails;

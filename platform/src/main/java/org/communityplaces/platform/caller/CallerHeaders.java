@@ -1,11 +1,10 @@
-package org.communityplaces.referrals.caller;
+package org.communityplaces.platform.caller;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -16,9 +15,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Gives controllers the {@link Caller} from the identity headers the gateway sets for the
  * signed-in person. Values are percent-encoded UTF-8, so names outside ASCII survive.
- * A request without them is not signed in (401).
+ * A request without them is not signed in (401). Until the gateway signs people in and relays
+ * a signed token, these headers are taken on trust, so a service must only be reachable
+ * through the gateway.
  */
-@Configuration(proxyBeanMethods = false)
 class CallerHeaders implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
 	static final String ID = "X-Caller-Id";

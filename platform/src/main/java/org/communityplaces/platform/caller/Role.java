@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.caller;
+package org.communityplaces.platform.caller;
 
 /** What a signed-in person does here, which decides what they may see and do. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.caller;
+package org.communityplaces.platform.caller;
 
 import org.communityplaces.platform.problem.Problem;
 

@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.caller;
+package org.communityplaces.platform.caller;
 
 /**
  * Who is asking: the signed-in person the gateway vouches for. A referrer's
