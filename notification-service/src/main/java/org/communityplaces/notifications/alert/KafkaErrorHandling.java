@@ -1,6 +1,7 @@
 package org.communityplaces.notifications.alert;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.communityplaces.contracts.EventContract;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,14 +16,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
 
+	static final String DEAD_LETTER_SUFFIX = "-dlt";
+
 	@Bean
 	EventContract eventContract() {
 		return EventContract.load();
 	}
 
 	/**
-	 * Transient failures (SMTP down) are retried with exponential backoff; an event that still
-	 * fails, or breaks the contract, goes to {@code <topic>-dlt} and the consumer moves on.
+	 * An event that cannot be processed (the store is down, or something in it is broken) is
+	 * retried with exponential backoff; one that still fails, or breaks the contract, goes to
+	 * {@code <topic>-dlt} and the consumer moves on. A dead letter that cannot be parked is
+	 * retried until it can: there is nowhere further for it to go.
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> kafka,
@@ -30,7 +35,13 @@ class KafkaErrorHandling {
 			@Value("${notifications.retry.max-elapsed-ms:30000}") long maxElapsed) {
 		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval, 2.0);
 		backOff.setMaxElapsedTime(maxElapsed);
-		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) -> {
+			if (record.topic().endsWith(DEAD_LETTER_SUFFIX)) {
+				throw new IllegalStateException("A dead letter could not be parked; it will be tried again", failure);
+			}
+			return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition());
+		});
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(ReferralEventsListener.InvalidEvent.class);
 		return handler;
 	}

@@ -1,9 +1,19 @@
 package org.communityplaces.notifications.alert;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.contracts.EventContract;
+import org.communityplaces.notifications.notification.Channel;
+import org.communityplaces.notifications.notification.MailTemplates;
+import org.communityplaces.notifications.notification.Notification;
+import org.communityplaces.notifications.notification.Notifications;
+import org.communityplaces.notifications.preference.Preference;
+import org.communityplaces.notifications.preference.Preferences;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +21,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads referral events, checked against the event contract, and alerts the people they concern. */
+/**
+ * Reads referral events, checked against the event contract, and raises a notification for
+ * each person an event concerns, over the channel they chose. Delivery happens apart from
+ * this listener, so a mail server outage never holds up the stream of events.
+ */
 @Component
 class ReferralEventsListener {
 
@@ -19,15 +33,24 @@ class ReferralEventsListener {
 
 	private final JsonMapper json;
 
-	private final Alerts alerts;
+	private final Notifications notifications;
+
+	private final Preferences preferences;
+
+	private final MailTemplates templates;
+
+	private final Clock clock;
 
 	private final String portalUrl;
 
-	ReferralEventsListener(EventContract contract, JsonMapper json, Alerts alerts,
-			@Value("${notifications.portal-url}") String portalUrl) {
+	ReferralEventsListener(EventContract contract, JsonMapper json, Notifications notifications, Preferences preferences,
+			MailTemplates templates, Clock clock, @Value("${notifications.portal-url}") String portalUrl) {
 		this.contract = contract;
 		this.json = json;
-		this.alerts = alerts;
+		this.notifications = notifications;
+		this.preferences = preferences;
+		this.templates = templates;
+		this.clock = clock;
 		this.portalUrl = portalUrl;
 	}
 
@@ -38,18 +61,26 @@ class ReferralEventsListener {
 			throw new InvalidEvent(violations);
 		}
 		JsonNode event = json.readTree(record.value());
+		notifications.raise(AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList());
+	}
+
+	private Notification notification(JsonNode event, AlertRules.Alert alert) {
 		String eventId = event.get("eventId").asString();
 		String referralId = event.get("referralId").asString();
-		String placeName = event.get("placeName").asString();
-		switch (event.get("type").asString()) {
-			case "ReferralRequested" -> alerts.email(eventId, referralId, Alert.RecipientRole.HOST,
-					event.get("hostEmail").asString(), AlertMessage.newReferral(placeName, portalUrl));
-			case "ReferralAccepted" -> alerts.email(eventId, referralId, Alert.RecipientRole.REFERRER,
-					event.get("referrerEmail").asString(), AlertMessage.referralAccepted(placeName, portalUrl));
-			default -> {
-				// Other referral events alert nobody yet.
-			}
-		}
+		String link = portalUrl + "/referrals/" + referralId;
+		MailTemplates.Rendered words = templates.render(alert.subject(), alert.paragraphs(), alert.linkText(), link);
+		Preference preference = preferences.of(alert.recipient());
+		Instant now = clock.instant();
+		String webhookBody = preference.channel() == Channel.WEBHOOK ? json.writeValueAsString(Map.of("notificationId",
+				Notification.idOf(eventId, alert.role()), "type", event.get("type").asString(), "occurredAt",
+				event.get("occurredAt").asString(), "referralId", referralId, "placeId", event.get("placeId").asString(),
+				"placeName", event.get("placeName").asString(), "subject", alert.subject(), "link", link)) : null;
+		boolean inboxOnly = preference.channel() == Channel.INBOX;
+		return new Notification(Notification.idOf(eventId, alert.role()), eventId, event.get("type").asString(),
+				referralId, alert.role(), alert.recipient().toLowerCase(Locale.ROOT), preference.channel(),
+				preference.address(), words.subject(), words.text(), words.html(), webhookBody,
+				inboxOnly ? Notification.Status.SENT : Notification.Status.PENDING, 0, now, null,
+				Instant.parse(event.get("occurredAt").asString()), now, inboxOnly ? now : null, null);
 	}
 
 	/** An event that breaks the contract: retrying cannot fix it, so it goes to the dead-letter topic. */

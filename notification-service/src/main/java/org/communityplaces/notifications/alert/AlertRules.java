@@ -1,0 +1,103 @@
+package org.communityplaces.notifications.alert;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who is told about each referral event, and in what words: plain English, the place's name
+ * and a link to the portal, never anything about the person referred.
+ */
+final class AlertRules {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+
+	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' h:mma",
+			Locale.UK);
+
+	private static final ZoneId UK = ZoneId.of("Europe/London");
+
+	private static final Map<String, String> REASONS = Map.of("no-capacity", "they have no space at the moment",
+			"not-eligible", "the activity is not suitable for this person", "could-not-contact",
+			"they could not get in touch with the person", "other", "of another reason, given in the portal",
+			"did-not-attend", "the person did not come along", "disengaged", "the person stopped coming");
+
+	private AlertRules() {
+	}
+
+	/** @return the alerts this event raises; none for events that concern nobody */
+	static List<Alert> of(JsonNode event) {
+		String place = event.get("placeName").asString();
+		String type = event.get("type").asString();
+		List<Alert> alerts = new ArrayList<>();
+		switch (type) {
+			case "ReferralRequested" -> alerts.add(host(event, "New referral for " + place,
+					"Someone has been referred to " + place + " and would like to come along.",
+					"Please accept or decline by " + dayAndTime(event.get("respondBy").asString()) + "."));
+			case "ReferralReminderDue" -> alerts.add(host(event, "Reminder: a referral to " + place + " needs your answer",
+					"A referral to " + place + " is still waiting for your answer.",
+					"Please accept or decline by " + dayAndTime(event.get("respondBy").asString())
+							+ ", or it will expire and the person will be referred elsewhere."));
+			case "ReferralCancelled" -> alerts.add(host(event, "A referral to " + place + " was withdrawn",
+					"The referrer has withdrawn a referral to " + place + ". You do not need to do anything."));
+			case "ReferralExpired" -> {
+				alerts.add(host(event, "A referral to " + place + " has expired",
+						"A referral to " + place + " was not answered in time and has expired."));
+				alerts.add(referrer(event, "Your referral to " + place + " was not answered in time",
+						place + " did not answer your referral in time, so it has expired.",
+						"You can refer the person to another place from the portal."));
+			}
+			case "ReferralAccepted" -> alerts.add(referrer(event, place + " accepted your referral",
+					place + " has accepted your referral and is looking forward to welcoming the person."));
+			case "ReferralRejected" -> alerts.add(referrer(event, place + " could not take your referral",
+					place + " could not take your referral because " + reason(event) + ".",
+					"You can refer the person to another place from the portal."));
+			case "AttendanceRecorded" -> {
+				String day = LocalDate.parse(event.get("sessionDate").asString()).format(DAY);
+				alerts.add(event.get("attended").asBoolean()
+						? referrer(event, "Your referral went to " + place, "The person came to " + place + " on " + day + ".")
+						: referrer(event, "Your referral did not go to " + place,
+								"The person did not come to " + place + " on " + day + "."));
+			}
+			case "ReferralCompleted" -> alerts.add(referrer(event, "Your referral to " + place + " is complete",
+					"The person has finished their time at " + place + ".",
+					"Remember to record their follow-up scores in the portal."));
+			case "ReferralFailed" -> alerts.add(referrer(event, "Your referral to " + place + " has closed",
+					"The referral to " + place + " has closed because " + reason(event) + "."));
+			default -> {
+				// OutcomeRecorded and any later event types alert nobody.
+			}
+		}
+		return alerts;
+	}
+
+	private static Alert host(JsonNode event, String subject, String... paragraphs) {
+		return new Alert("host", event.get("hostEmail").asString(), subject, List.of(paragraphs),
+				"Open the partner portal");
+	}
+
+	private static Alert referrer(JsonNode event, String subject, String... paragraphs) {
+		return new Alert("referrer", event.get("referrerEmail").asString(), subject, List.of(paragraphs),
+				"See the referral in the portal");
+	}
+
+	private static String reason(JsonNode event) {
+		return REASONS.getOrDefault(event.get("reason").asString(), "of another reason, given in the portal");
+	}
+
+	private static String dayAndTime(String instant) {
+		return Instant.parse(instant).atZone(UK).format(DAY_AND_TIME).replace("AM", "am").replace("PM", "pm");
+	}
+
+	/** One recipient's alert: who they are and the words they get. */
+	record Alert(String role, String recipient, String subject, List<String> paragraphs, String linkText) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.communityplaces.notifications.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Sends one e-mail with a plain-text and an HTML part, for every mail reader. */
+@Component
+class Mailer {
+
+	private final JavaMailSender mail;
+
+	private final String from;
+
+	Mailer(JavaMailSender mail, @Value("${notifications.mail.from}") String from) {
+		this.mail = mail;
+		this.from = from;
+	}
+
+	void send(String to, String subject, String text, String html) {
+		MimeMessage message = mail.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(to);
+			helper.setSubject(subject);
+			helper.setText(text, html);
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException(ex);
+		}
+		mail.send(message);
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.communityplaces.notifications.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The store of notifications: what was raised, for whom, and how far its delivery got. */
+@Component
+public class Notifications {
+
+	private final MongoTemplate mongo;
+
+	private final ApplicationEventPublisher publisher;
+
+	Notifications(MongoTemplate mongo, ApplicationEventPublisher publisher) {
+		this.mongo = mongo;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Stores the notifications an event raises, each at most once however often the event
+	 * arrives, and has the new ones delivered at once.
+	 */
+	public void raise(List<Notification> raised) {
+		List<String> created = new ArrayList<>();
+		for (Notification notification : raised) {
+			try {
+				mongo.insert(notification);
+				created.add(notification.id());
+			}
+			catch (DuplicateKeyException alreadyRaised) {
+				// The event came again: this recipient was already told, or is being told.
+			}
+		}
+		if (!created.isEmpty()) {
+			publisher.publishEvent(new NotificationsCreated(created));
+		}
+	}
+
+	Notification find(String id) {
+		return mongo.findById(id, Notification.class);
+	}
+
+	/** Pending deliveries over one channel that are due now, oldest first. */
+	List<Notification> due(Channel channel, Instant now, int limit) {
+		return mongo.find(Query.query(Criteria.where("status")
+			.is(Notification.Status.PENDING)
+			.and("channel")
+			.is(channel)
+			.and("nextAttemptAt")
+			.lte(now)).with(Sort.by("nextAttemptAt")).limit(limit), Notification.class);
+	}
+
+	List<Notification> pending(Channel channel) {
+		return mongo.find(Query.query(Criteria.where("status").is(Notification.Status.PENDING).and("channel").is(channel))
+			.with(Sort.by("createdAt")), Notification.class);
+	}
+
+	/**
+	 * Takes a due delivery for this instance until {@code leaseUntil}: of several instances
+	 * (or the prompt send and the sweep) only one gets it.
+	 */
+	boolean claim(Notification notification, Instant leaseUntil) {
+		Query unchanged = Query.query(Criteria.where("_id")
+			.is(notification.id())
+			.and("status")
+			.is(Notification.Status.PENDING)
+			.and("attempts")
+			.is(notification.attempts())
+			.and("nextAttemptAt")
+			.is(notification.nextAttemptAt()));
+		return mongo.updateFirst(unchanged, new Update().set("nextAttemptAt", leaseUntil), Notification.class)
+			.getModifiedCount() == 1;
+	}
+
+	void sent(String id, Instant at) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("status", Notification.Status.SENT).set("sentAt", at).unset("lastError"),
+				Notification.class);
+	}
+
+	void retryAt(String id, int attempts, Instant next, String error) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("attempts", attempts).set("nextAttemptAt", next).set("lastError", error),
+				Notification.class);
+	}
+
+	void failed(String id, int attempts, String error) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", Notification.Status.FAILED)
+			.set("attempts", attempts)
+			.set("lastError", error), Notification.class);
+	}
+
+	List<Notification> inbox(String recipient, boolean unreadOnly, int page, int size) {
+		Criteria criteria = Criteria.where("recipient").is(recipient);
+		if (unreadOnly) {
+			criteria.and("readAt").is(null);
+		}
+		return mongo.find(Query.query(criteria)
+			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+			.skip((long) page * size)
+			.limit(size), Notification.class);
+	}
+
+	long unread(String recipient) {
+		return mongo.count(Query.query(Criteria.where("recipient").is(recipient).and("readAt").is(null)),
+				Notification.class);
+	}
+
+	/** @return false when the recipient has no such notification */
+	boolean markRead(String recipient, String id, Instant at) {
+		Query theirs = Query.query(Criteria.where("_id").is(id).and("recipient").is(recipient));
+		if (mongo.count(theirs, Notification.class) == 0) {
+			return false;
+		}
+		mongo.updateFirst(theirs.addCriteria(Criteria.where("readAt").is(null)), new Update().set("readAt", at),
+				Notification.class);
+		return true;
+	}
+
+	List<Notification> aboutReferral(String referralId) {
+		return mongo.find(Query.query(Criteria.where("referralId").is(referralId)).with(Sort.by("createdAt")),
+				Notification.class);
+	}
+
+}
