@@ -76,7 +76,8 @@ class CallerHeaders implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 			return null;
 		}
 		try {
-			return URLDecoder.decode(value.strip(), StandardCharsets.UTF_8);
+			// Percent-decoding only: a + stays a + (sam+links@surgery.example.org), unlike in a form.
+			return URLDecoder.decode(value.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CallerProblems.NotSignedIn("The sign-in header " + name + " is not readable.");

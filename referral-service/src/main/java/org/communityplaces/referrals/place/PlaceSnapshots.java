@@ -33,6 +33,11 @@ class PlaceSnapshots {
 	}
 
 	void keep(PlaceSummary place) {
+		PlaceSummary kept = mongo.findById(place.id(), PlaceSummary.class);
+		if (kept != null && kept.version() >= place.version()) {
+			// The usual case on every look-up: nothing new, so no write (and no failed upsert).
+			return;
+		}
 		Query olderOrAbsent = Query.query(Criteria.where("_id").is(place.id()).and("version").lt(place.version()));
 		try {
 			PlaceSummary replaced = mongo.findAndReplace(olderOrAbsent, place,

@@ -159,6 +159,18 @@ class ReferralApiTests extends ReferralServiceTest {
 	}
 
 	@Test
+	void anAddressWithAPlusReachesTheEventAsWritten() {
+		Actor plus = new Actor("u-plus", "referrer", "Sam Link", "sam+links@surgery.example.org", "C88001",
+				"Hillsborough Surgery");
+		String id = idOf(refer(plus, PlacesCatalogueStandIn.RED_LION));
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/accept")).hasStatusOk();
+		assertThat(eventsOf(id, 2).get(1).value()).contains("\"referrerEmail\":\"sam+links@surgery.example.org\"");
+		assertThat(get(plus, "/api/referrals/" + id)).bodyJson()
+			.extractingPath("$.referrer.organisationName")
+			.isEqualTo("Hillsborough Surgery");
+	}
+
+	@Test
 	void onlyReferrersReferAndSomeoneNotSignedInIsToldToSignIn() {
 		assertRefused(refer(LANDLORD, PlacesCatalogueStandIn.RED_LION), 403, null);
 		assertRefused(refer(COMMISSIONER, PlacesCatalogueStandIn.RED_LION), 403, null);

@@ -160,8 +160,9 @@ abstract class ReferralServiceTest {
 			return request;
 		}
 
+		/** Percent-encoded, as the gateway sends them: a space is %20, a + stays a +. */
 		private static String encoded(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
+			return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 		}
 
 	}
