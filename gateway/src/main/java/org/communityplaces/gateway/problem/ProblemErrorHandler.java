@@ -1,18 +1,13 @@
-package org.communityplaces.gateway;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+package org.communityplaces.gateway.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -28,12 +23,6 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
-	private final JsonMapper json;
-
-	ProblemErrorHandler(JsonMapper json) {
-		this.json = json;
-	}
-
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
 		ServerHttpResponse response = exchange.getResponse();
@@ -46,20 +35,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			log.error("Gateway error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					error);
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title(status));
-		problem.put("status", status.value());
-		problem.put("detail", detail(status));
-		problem.put("instance", exchange.getRequest().getPath().value());
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
-	}
-
-	private static String title(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return known != null ? known.getReasonPhrase() : "Error";
+		return Problems.write(exchange, status, Problems.titleOf(status), detail(status));
 	}
 
 	private static String detail(HttpStatusCode status) {

@@ -1,4 +1,4 @@
-package org.communityplaces.gateway;
+package org.communityplaces.gateway.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
