@@ -14,6 +14,7 @@ import org.communityplaces.notifications.notification.Notification;
 import org.communityplaces.notifications.notification.Notifications;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
+import org.communityplaces.platform.correlation.CorrelationId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,12 +57,14 @@ class ReferralEventsListener {
 
 	@KafkaListener(topics = "referral-events", groupId = "${spring.kafka.consumer.group-id:notification-service}")
 	void on(ConsumerRecord<String, String> record) {
-		List<String> violations = record.value() == null ? List.of("empty record") : contract.violations(record.value());
-		if (!violations.isEmpty()) {
-			throw new InvalidEvent(violations);
-		}
-		JsonNode event = json.readTree(record.value());
-		notifications.raise(AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList());
+		CorrelationId.during(CorrelationId.of(record.headers()), () -> {
+			List<String> violations = record.value() == null ? List.of("empty record") : contract.violations(record.value());
+			if (!violations.isEmpty()) {
+				throw new InvalidEvent(violations);
+			}
+			JsonNode event = json.readTree(record.value());
+			notifications.raise(AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList());
+		});
 	}
 
 	private Notification notification(JsonNode event, AlertRules.Alert alert) {

@@ -2,16 +2,19 @@ package org.communityplaces.platform.outbox;
 
 import java.time.Instant;
 
+import org.communityplaces.platform.correlation.CorrelationId;
+
 /**
  * An event waiting in its aggregate's own document to be relayed to Kafka. It is written in
  * the same single-document write as the state change that caused it, so the two cannot
  * part: no transaction is needed, on real MongoDB or on the embedded store.
  */
 public record OutboxEntry(String eventId, String type, String topic, String payload, Instant occurredAt,
-		Instant sentAt) {
+		Instant sentAt, String correlationId) {
 
+	/** An event to send, carrying the correlation id of the request that caused it. */
 	public static OutboxEntry pending(String eventId, String type, String topic, String payload, Instant occurredAt) {
-		return new OutboxEntry(eventId, type, topic, payload, occurredAt, null);
+		return new OutboxEntry(eventId, type, topic, payload, occurredAt, null, CorrelationId.current());
 	}
 
 }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.communityplaces.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,6 +139,10 @@ public class OutboxRelay {
 			ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), id.toString(),
 					entry.getString("payload"));
 			record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+			String correlationId = entry.getString("correlationId");
+			if (correlationId != null) {
+				record.headers().add(CorrelationId.KEY, correlationId.getBytes(StandardCharsets.UTF_8));
+			}
 			try {
 				kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			}

@@ -1,5 +1,6 @@
 package org.communityplaces.referrals.referral;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -156,6 +157,19 @@ class ReferralApiTests extends ReferralServiceTest {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		// Events wait in the referral's own document until relayed: with nothing stored, nothing can be published.
 		assertThat(mongo.count(new Query(), Referral.class)).isZero();
+	}
+
+	@Test
+	void theRequestsCorrelationIdFollowsItOntoItsEvent() {
+		MvcTestResult created = LINK_WORKER.on(mvc.post().uri("/api/referrals"))
+			.header("X-Correlation-Id", "journey-0001")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(referralTo(PlacesCatalogueStandIn.RED_LION, false))
+			.exchange();
+		assertThat(created).hasStatus(201).hasHeader("X-Correlation-Id", "journey-0001");
+		assertThat(eventsOf(idOf(created), 1).get(0).headers().lastHeader("correlationId").value())
+			.asString(StandardCharsets.UTF_8)
+			.isEqualTo("journey-0001");
 	}
 
 	@Test
