@@ -44,8 +44,12 @@ class EdgeProtectionTests {
 		registry.add("services.referral-url", () -> "http://127.0.0.1:" + referrals.getAddress().getPort());
 	}
 
-	@Autowired
 	WebTestClient http;
+
+	@Autowired
+	void signedIn(WebTestClient client) {
+		this.http = client.mutate().defaultHeaders(headers -> headers.setBasicAuth("sam", "test-password")).build();
+	}
 
 	@AfterAll
 	static void stop() {

@@ -33,8 +33,12 @@ class GatewayRoutingTests {
 		registry.add("services.referral-url", () -> "http://127.0.0.1:" + closedPort());
 	}
 
-	@Autowired
 	WebTestClient http;
+
+	@Autowired
+	void signedIn(WebTestClient client) {
+		this.http = client.mutate().defaultHeaders(headers -> headers.setBasicAuth("sam", "test-password")).build();
+	}
 
 	@AfterAll
 	static void stop() {

@@ -23,7 +23,8 @@ class RateLimitTests {
 	void aClientOverItsRateIsA429ProblemWithARetryHint() {
 		for (int i = 0; i < 5; i++) {
 			assertThat(http.get().uri("/no/such/route").exchange().returnResult(String.class).getStatus().value())
-				.isEqualTo(404);
+				.as("refused for want of sign-in, not for the rate")
+				.isEqualTo(401);
 		}
 		http.get()
 			.uri("/no/such/route")

@@ -91,7 +91,8 @@ public final class EmbeddedStack implements AutoCloseable {
 				"notification-service", concat(infrastructure,
 						"--spring.mongodb.uri=" + settings.mongoUri("notifications"),
 						"--notifications.portal-url=" + StackSettings.url(settings.gatewayPort())),
-				"gateway", List.of("--services.places-url=" + StackSettings.url(settings.placesPort()),
+				"gateway", List.of("--spring.profiles.active=demo",
+						"--services.places-url=" + StackSettings.url(settings.placesPort()),
 						"--services.referral-url=" + StackSettings.url(settings.referralPort()),
 						"--services.notification-url=" + StackSettings.url(settings.notificationPort())));
 		Map<String, Integer> ports = Map.of("places-service", settings.placesPort(), "referral-service",

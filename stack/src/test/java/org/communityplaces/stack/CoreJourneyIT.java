@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -41,15 +43,12 @@ class CoreJourneyIT {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	/** Until the gateway signs people in, callers are named by the identity headers it will set. */
-	private static final String[] REFERRER = { "X-Caller-Id", "u-sam", "X-Caller-Role", "referrer", "X-Caller-Name",
-			"Sam%20Link", "X-Caller-Email", "sam@surgery.example.org", "X-Caller-Organisation", "C88001",
-			"X-Caller-Organisation-Name", "Hillsborough%20Surgery" };
+	/** The embedded stack's demo users, signed in with HTTP Basic. */
+	private static final String[] REFERRER = basic("sam", "referrals-demo");
 
-	private static final String[] HOST = { "X-Caller-Id", "u-landlord", "X-Caller-Role", "host", "X-Caller-Email",
-			"landlord@redlion.example.org" };
+	private static final String[] HOST = basic("pat", "hosting-demo");
 
-	private static final String[] ADMIN = { "X-Caller-Id", "u-admin", "X-Caller-Role", "admin" };
+	private static final String[] ADMIN = basic("ada", "admin-demo");
 
 	private static final String[] ANYONE = {};
 
@@ -124,6 +123,10 @@ class CoreJourneyIT {
 
 		HttpResponse<String> notSignedIn = exchange(ANYONE, "GET", "/api/referrals", null);
 		assertThat(notSignedIn.statusCode()).isEqualTo(401);
+		HttpResponse<String> claimingToBeAnAdmin = exchange(new String[] { "X-Caller-Id", "mallory", "X-Caller-Role",
+				"admin" }, "GET", "/api/audit", null);
+		assertThat(claimingToBeAnAdmin.statusCode()).as("identity headers from a client count for nothing").isEqualTo(401);
+		assertThat(exchange(REFERRER, "GET", "/api/audit", null).statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -154,13 +157,18 @@ class CoreJourneyIT {
 		stack = EmbeddedStack.start(settings.withData(settings.dataDirectory(), false));
 		assertThat(send(REFERRER, "GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
 			.isEqualTo("accepted");
-		assertThat(send(ANYONE, "GET", "/api/places/" + placeId, null, 200).get("name").asString())
+		assertThat(send(REFERRER, "GET", "/api/places/" + placeId, null, 200).get("name").asString())
 			.isEqualTo("The Red Lion community table");
 		assertThat(send(ANYONE, "GET", "/api/places/search?q=allotment", null, 200).get("total").asInt())
 			.as("the search index is rebuilt from the stored catalogue").isEqualTo(1);
 		HttpResponse<String> openData = exchange(ANYONE, "GET", "/oruk/services?per_page=1", null);
 		assertThat(openData.statusCode()).isEqualTo(200);
 		assertThat(openData.body()).as("the demo catalogue is loaded once, on the first run").contains("\"total_items\":30");
+	}
+
+	private static String[] basic(String username, String password) {
+		return new String[] { "Authorization", "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)) };
 	}
 
 	private static String referralTo(String placeId) {

@@ -1,0 +1,92 @@
+package org.communityplaces.gateway.signin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks a username and password against the built-in store, with lockout after repeated
+ * failures. A slow password hash on every call would cost a core a few requests a second, so a
+ * success is remembered for a minute under a digest of the credentials (never the password).
+ */
+final class PasswordSignIn implements ReactiveAuthenticationManager {
+
+	private static final Duration REMEMBER = Duration.ofMinutes(1);
+
+	private final Map<String, Person> people;
+
+	private final PasswordEncoder passwords;
+
+	private final Lockout lockout;
+
+	private final Clock clock;
+
+	private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+
+	PasswordSignIn(Map<String, Person> people, PasswordEncoder passwords, Lockout lockout, Clock clock) {
+		this.people = people;
+		this.passwords = passwords;
+		this.lockout = lockout;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Authentication> authenticate(Authentication attempt) {
+		String username = attempt.getName();
+		String password = String.valueOf(attempt.getCredentials());
+		if (lockout.locked(username)) {
+			return Mono.error(new LockedException("Too many failed sign-ins"));
+		}
+		String digest = digest(username, password);
+		Remembered remembered = recent.get(digest);
+		if (remembered != null && remembered.until().isAfter(clock.instant())) {
+			return Mono.just(signedIn(remembered.person()));
+		}
+		return Mono.fromCallable(() -> check(username, password, digest)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Authentication check(String username, String password, String digest) {
+		Person person = people.get(username);
+		if (person == null || !passwords.matches(password, person.getPassword())) {
+			lockout.failed(username);
+			throw new BadCredentialsException("Wrong username or password");
+		}
+		lockout.succeeded(username);
+		recent.put(digest, new Remembered(person, clock.instant().plus(REMEMBER)));
+		return signedIn(person);
+	}
+
+	private static Authentication signedIn(Person person) {
+		return UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
+	}
+
+	private static String digest(String username, String password) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(sha.digest((username + "\u0000" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
+		}
+	}
+
+	private record Remembered(Person person, Instant until) {
+	}
+
+}
