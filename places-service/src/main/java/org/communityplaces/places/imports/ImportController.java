@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.communityplaces.places.place.PlaceAccess;
+import org.communityplaces.platform.caller.Caller;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,14 +25,16 @@ class ImportController {
 	}
 
 	@PostMapping(consumes = "text/csv")
-	ImportReport csv(HttpServletRequest request) throws IOException {
+	ImportReport csv(Caller caller, HttpServletRequest request) throws IOException {
+		PlaceAccess.requireAdmin(caller);
 		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
 			return imports.csv(body);
 		}
 	}
 
 	@PostMapping(consumes = "application/json")
-	ImportReport feed(HttpServletRequest request) throws IOException {
+	ImportReport feed(Caller caller, HttpServletRequest request) throws IOException {
+		PlaceAccess.requireAdmin(caller);
 		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
 			return imports.feed(body);
 		}

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
 import org.communityplaces.places.place.PlaceDetails.HostDetails;
+import org.communityplaces.platform.caller.Caller;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Catalogue management: admins register and edit places; the parts a venue keeps up to date
- * itself (opening times, capacity, host contact) have their own small resources.
+ * itself (opening times, capacity, host contact) have their own small resources, which the
+ * place's host may change.
  */
 @RestController
 @RequestMapping("/api/places")
@@ -37,7 +39,8 @@ class PlaceController {
 	}
 
 	@PostMapping
-	ResponseEntity<PlaceView> register(@Valid @RequestBody PlaceDetails details) {
+	ResponseEntity<PlaceView> register(Caller caller, @Valid @RequestBody PlaceDetails details) {
+		PlaceAccess.requireAdmin(caller);
 		Place place = catalogue.create(details);
 		return ResponseEntity.created(URI.create("/api/places/" + place.id())).body(PlaceView.of(place));
 	}
@@ -48,27 +51,32 @@ class PlaceController {
 	}
 
 	@PutMapping("/{id}")
-	PlaceView replace(@PathVariable String id, @Valid @RequestBody PlaceDetails details) {
+	PlaceView replace(Caller caller, @PathVariable String id, @Valid @RequestBody PlaceDetails details) {
+		PlaceAccess.requireAdmin(caller);
 		return PlaceView.of(catalogue.replace(id, details));
 	}
 
 	@PutMapping("/{id}/opening-times")
-	PlaceView openingTimes(@PathVariable String id, @Valid @RequestBody OpeningTimes request) {
+	PlaceView openingTimes(Caller caller, @PathVariable String id, @Valid @RequestBody OpeningTimes request) {
+		PlaceAccess.requireSteward(caller, catalogue.get(id));
 		return PlaceView.of(catalogue.changeOpeningTimes(id, request.openingTimes()));
 	}
 
 	@PutMapping("/{id}/capacity")
-	PlaceView capacity(@PathVariable String id, @Valid @RequestBody CapacityDetails capacity) {
+	PlaceView capacity(Caller caller, @PathVariable String id, @Valid @RequestBody CapacityDetails capacity) {
+		PlaceAccess.requireSteward(caller, catalogue.get(id));
 		return PlaceView.of(catalogue.changeCapacity(id, capacity));
 	}
 
 	@PutMapping("/{id}/host")
-	PlaceView host(@PathVariable String id, @Valid @RequestBody HostDetails host) {
+	PlaceView host(Caller caller, @PathVariable String id, @Valid @RequestBody HostDetails host) {
+		PlaceAccess.requireSteward(caller, catalogue.get(id));
 		return PlaceView.of(catalogue.changeHost(id, host));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> remove(@PathVariable String id) {
+	ResponseEntity<Void> remove(Caller caller, @PathVariable String id) {
+		PlaceAccess.requireAdmin(caller);
 		catalogue.remove(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -75,7 +75,8 @@ class ImportApiTests extends PlacesServiceTest {
 		emptyCatalogueAgain();
 
 		String feed = "{\"contents\": [" + hosted + ", " + redLion.replace("\"Pub\"", "\"Pub\"") + ", {\"name\": \"no id\"}]}";
-		assertThat(mvc.post().uri("/api/places/imports").contentType(MediaType.APPLICATION_JSON).content(feed))
+		assertThat(as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.APPLICATION_JSON)
+			.content(feed))
 			.hasStatusOk()
 			.bodyJson()
 			.satisfies(json -> {
@@ -94,10 +95,18 @@ class ImportApiTests extends PlacesServiceTest {
 
 	@Test
 	void aFeedThatIsNotJsonIsABadRequest() {
-		assertThat(mvc.post().uri("/api/places/imports").contentType(MediaType.APPLICATION_JSON).content("[{"))
-			.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(mvc.post().uri("/api/places/imports").contentType(MediaType.APPLICATION_JSON).content("{\"a\": 1}"))
-			.hasStatus(400);
+		assertThat(as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.APPLICATION_JSON)
+			.content("[{")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"a\": 1}")).hasStatus(400);
+	}
+
+	@Test
+	void onlyAnAdminImports() {
+		assertThat(as("host", "landlord@redlion.example.org", mvc.post().uri("/api/places/imports"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[]")).hasStatus(403);
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
 	}
 
 	private void emptyCatalogueAgain() {
@@ -106,8 +115,9 @@ class ImportApiTests extends PlacesServiceTest {
 	}
 
 	private MvcTestResult csv(String csv) {
-		return mvc.post().uri("/api/places/imports").contentType(MediaType.parseMediaType("text/csv"))
-			.content(csv.getBytes(StandardCharsets.UTF_8)).exchange();
+		return as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.parseMediaType("text/csv"))
+			.content(csv.getBytes(StandardCharsets.UTF_8))
+			.exchange();
 	}
 
 }

@@ -70,7 +70,7 @@ class PlaceApiTests extends PlacesServiceTest {
 		assertThat(put("/api/places/{id}/capacity", id, """
 				{"available": 0, "maximum": 8}
 				""")).hasStatusOk().bodyJson().extractingPath("$.capacity.available").isEqualTo(0);
-		assertThat(mvc.delete().uri("/api/places/{id}", id)).hasStatus(204);
+		assertThat(as("admin", null, mvc.delete().uri("/api/places/{id}", id))).hasStatus(204);
 
 		List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(30))
 			.until(() -> published.of(id), records -> records.size() == 3);
@@ -142,6 +142,30 @@ class PlaceApiTests extends PlacesServiceTest {
 	}
 
 	@Test
+	void aHostKeepsTheirOwnPlaceUpToDateButNoOneElsesAndOnlyAdminsRegister() {
+		String id = idOf(post(RED_LION));
+		String capacity = "{\"available\": 2, \"maximum\": 8}";
+		assertThat(as("host", "Landlord@RedLion.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(capacity)).hasStatusOk().bodyJson().extractingPath("$.capacity.available").isEqualTo(2);
+		assertThat(as("host", "kim@bakery.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(capacity)).hasStatus(404);
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
+			.header("X-Caller-Organisation", "C88001")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(capacity)).hasStatus(403);
+		assertThat(mvc.put().uri("/api/places/{id}/capacity", id).contentType(MediaType.APPLICATION_JSON).content(capacity))
+			.hasStatus(401)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(as("host", "landlord@redlion.example.org", mvc.post().uri("/api/places"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(RED_LION)).hasStatus(403);
+		assertThat(as("host", "landlord@redlion.example.org", mvc.delete().uri("/api/places/{id}", id))).hasStatus(403);
+		assertThat(mongo.count(new Query(), Place.class)).isOne();
+	}
+
+	@Test
 	void anUnknownPlaceIsNotFound() {
 		assertThat(mvc.get().uri("/api/places/{id}", "nope")).hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -149,11 +173,13 @@ class PlaceApiTests extends PlacesServiceTest {
 	}
 
 	private MvcTestResult post(String json) {
-		return mvc.post().uri("/api/places").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return as("admin", null, mvc.post().uri("/api/places")).contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.exchange();
 	}
 
 	private MvcTestResult put(String uri, String id, String json) {
-		return mvc.put().uri(uri, id).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return as("admin", null, mvc.put().uri(uri, id)).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
 	private static String idOf(MvcTestResult created) {

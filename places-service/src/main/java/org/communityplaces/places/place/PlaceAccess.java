@@ -1,0 +1,36 @@
+package org.communityplaces.places.place;
+
+import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.platform.caller.CallerProblems;
+import org.communityplaces.platform.caller.Role;
+import org.communityplaces.platform.problem.Problem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Who may change the catalogue: admins change anything; a host keeps their own places' opening
+ * times, capacity and host contact up to date, and is told another venue's place is not there.
+ */
+public final class PlaceAccess {
+
+	private PlaceAccess() {
+	}
+
+	public static void requireAdmin(Caller caller) {
+		if (!caller.is(Role.ADMIN)) {
+			throw new CallerProblems.NotAllowed("Only admins register, replace, remove and import places.");
+		}
+	}
+
+	/** An admin, or the host whose contact the place holds. */
+	static void requireSteward(Caller caller, Place place) {
+		if (caller.is(Role.ADMIN) || caller.hosts(place.host().email())) {
+			return;
+		}
+		if (caller.is(Role.HOST)) {
+			throw new Problem(HttpStatus.NOT_FOUND, "Place not found", "There is no such place among yours.");
+		}
+		throw new CallerProblems.NotAllowed("Only the place's host or an admin keeps it up to date.");
+	}
+
+}
