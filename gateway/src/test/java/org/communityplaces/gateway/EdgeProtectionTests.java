@@ -1,8 +1,5 @@
 package org.communityplaces.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,11 +34,16 @@ class EdgeProtectionTests {
 
 	private static final AtomicInteger failuresToGive = new AtomicInteger();
 
-	private static final HttpServer referrals = startReferrals();
+	private static final HttpServer referrals = StandIn.start(exchange -> {
+		requests.incrementAndGet();
+		correlationIds.add(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+		boolean fail = failuresToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+		StandIn.answer(exchange, fail ? 503 : 200, "{\"id\":\"r-1\"}");
+	});
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("services.referral-url", () -> "http://127.0.0.1:" + referrals.getAddress().getPort());
+		registry.add("services.referral-url", () -> StandIn.url(referrals));
 	}
 
 	WebTestClient http;
@@ -107,30 +109,6 @@ class EdgeProtectionTests {
 		http.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
 			.expectStatus().isEqualTo(503);
 		assertThat(requests).hasValue(1);
-	}
-
-	private static HttpServer startReferrals() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				requests.incrementAndGet();
-				correlationIds.add(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
-				exchange.getRequestBody().readAllBytes();
-				boolean fail = failuresToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
-				byte[] body = "{\"id\":\"r-1\"}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(fail ? 503 : 200, fail ? -1 : body.length);
-				if (!fail) {
-					exchange.getResponseBody().write(body);
-				}
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,10 +1,5 @@
 package org.communityplaces.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +20,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class GatewayRoutingTests {
 
-	private static final HttpServer places = startPlaces();
+	private static final HttpServer places = StandIn.start(exchange -> StandIn.answer(exchange, 200,
+			"{\"id\":\"p-1\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}"));
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("services.places-url", () -> "http://127.0.0.1:" + places.getAddress().getPort());
-		registry.add("services.referral-url", () -> "http://127.0.0.1:" + closedPort());
+		registry.add("services.places-url", () -> StandIn.url(places));
+		registry.add("services.referral-url", () -> "http://127.0.0.1:" + StandIn.closedPort());
 	}
 
 	WebTestClient http;
@@ -89,34 +85,6 @@ class GatewayRoutingTests {
 			.isEqualTo(404)
 			.jsonPath("$.instance")
 			.isEqualTo("/no/such/route");
-	}
-
-	private static HttpServer startPlaces() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				byte[] body = ("{\"id\":\"p-1\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

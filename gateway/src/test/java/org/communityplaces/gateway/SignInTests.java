@@ -1,8 +1,5 @@
 package org.communityplaces.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,11 +29,14 @@ class SignInTests {
 
 	private static final Map<String, String> received = new ConcurrentHashMap<>();
 
-	private static final HttpServer services = startServices();
+	private static final HttpServer services = StandIn.start(exchange -> {
+		exchange.getRequestHeaders().forEach((name, values) -> received.put(name.toLowerCase(), values.get(0)));
+		StandIn.answer(exchange, 200, "[]");
+	});
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		String url = "http://127.0.0.1:" + services.getAddress().getPort();
+		String url = StandIn.url(services);
 		registry.add("services.places-url", () -> url);
 		registry.add("services.referral-url", () -> url);
 	}
@@ -100,25 +100,6 @@ class SignInTests {
 			.jsonPath("$.detail")
 			.value(detail -> assertThat((String) detail).contains("locked"));
 		assertThat(received).isEmpty();
-	}
-
-	private static HttpServer startServices() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				exchange.getRequestHeaders().forEach((name, values) -> received.put(name.toLowerCase(), values.get(0)));
-				byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
