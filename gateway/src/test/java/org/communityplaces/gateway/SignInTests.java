@@ -1,8 +1,11 @@
 package org.communityplaces.gateway;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -62,25 +67,33 @@ class SignInTests {
 		assertThat(received).isEmpty();
 		http.get().uri("/oruk/services").exchange().expectStatus().isOk();
 		http.get().uri("/api/places/search?q=pub").exchange().expectStatus().isOk();
-		assertThat(received).doesNotContainKey("x-caller-id");
+		assertThat(received).doesNotContainKey("authorization");
 	}
 
 	@Test
-	void aSignedInPersonIsVouchedForAndNothingAClientClaimsGetsThrough() {
+	void aSignedInPersonReachesTheServicesAsAShortLivedSignedTokenAndTheirPasswordDoesNot() throws Exception {
 		http.get()
 			.uri("/api/referrals")
 			.headers(headers -> headers.setBasicAuth("sam", "test-password"))
 			.header("X-Caller-Role", "admin")
-			.header("X-Caller-Organisation", "SOMEONE-ELSE")
 			.exchange()
 			.expectStatus()
 			.isOk();
-		assertThat(received).containsEntry("x-caller-id", "sam")
-			.containsEntry("x-caller-role", "referrer")
-			.containsEntry("x-caller-name", "Sam%20Link")
-			.containsEntry("x-caller-email", "sam%2Blinks%40surgery.example.org")
-			.containsEntry("x-caller-organisation", "C88001")
-			.doesNotContainKey("authorization");
+		String authorization = received.get("authorization");
+		assertThat(authorization).startsWith("Bearer ");
+
+		String keys = http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
+			.returnResult(String.class).getResponseBody().blockFirst();
+		RSAKey key = JWKSet.parse(keys).getKeys().get(0).toRSAKey();
+		assertThat(key.isPrivate()).as("only the public half is published").isFalse();
+		Jwt token = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build().decode(authorization.substring(7));
+		assertThat(token.getSubject()).isEqualTo("sam");
+		assertThat(token.getClaimAsString("iss")).isEqualTo("community-places-gateway");
+		assertThat(token.getAudience()).containsExactly("community-places");
+		assertThat(token.getClaimAsString("role")).isEqualTo("referrer");
+		assertThat(token.getClaimAsString("email")).isEqualTo("sam+links@surgery.example.org");
+		assertThat(token.getClaimAsString("organisation")).isEqualTo("C88001");
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * notification-service on a real broker, a real SMTP server (GreenMail, on a fixed port so it
@@ -109,15 +110,17 @@ public abstract class NotificationServiceTest {
 		return await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(address), emails -> emails.size() >= count);
 	}
 
+	/** Signed in, as the token the gateway relays names them. */
 	protected MvcTestResult as(String role, String email, MockMvcRequestBuilder request) {
-		request.header("X-Caller-Id", "u-" + role).header("X-Caller-Role", role);
-		if (email != null) {
-			request.header("X-Caller-Email", email);
-		}
-		if (role.equals("referrer")) {
-			request.header("X-Caller-Organisation", "C88001");
-		}
-		return request.exchange();
+		return request.with(jwt().jwt(token -> {
+			token.subject("u-" + role).claim("role", role);
+			if (email != null) {
+				token.claim("email", email);
+			}
+			if (role.equals("referrer")) {
+				token.claim("organisation", "C88001");
+			}
+		})).exchange();
 	}
 
 	protected MvcTestResult choose(String role, String email, String preference) {

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
 /**
  * places-service on the real wire protocols: MongoDB (mongo-java-server) and an embedded
  * KRaft Kafka broker. Test classes that extend it share one application context.
@@ -58,10 +60,14 @@ public abstract class PlacesServiceTest {
 			.exchange();
 	}
 
-	/** Signed in, as the gateway vouches for someone in the identity headers. */
+	/** Signed in, as the token the gateway relays names them. */
 	protected static MockMvcRequestBuilder as(String role, String email, MockMvcRequestBuilder request) {
-		request.header("X-Caller-Id", "u-" + role).header("X-Caller-Role", role);
-		return email == null ? request : request.header("X-Caller-Email", email);
+		return request.with(jwt().jwt(token -> {
+			token.subject("u-" + role).claim("role", role).claim("organisation", "C88001");
+			if (email != null) {
+				token.claim("email", email);
+			}
+		}));
 	}
 
 }

@@ -81,7 +81,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
 	private void startServices() throws Exception {
 		List<String> infrastructure = List.of("--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.smtpPort());
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.smtpPort(),
+				"--security.token.jwk-set-uri=" + StackSettings.url(settings.gatewayPort()) + "/.well-known/jwks.json");
 		Map<String, List<String>> services = Map.of(
 				"places-service", concat(infrastructure, "--spring.mongodb.uri=" + settings.mongoUri("places"),
 						"--places.demo-catalogue.enabled=true",

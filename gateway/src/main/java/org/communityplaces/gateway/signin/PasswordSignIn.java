@@ -25,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * failures. A slow password hash on every call would cost a core a few requests a second, so a
  * success is remembered for a minute under a digest of the credentials (never the password).
  */
-final class PasswordSignIn implements ReactiveAuthenticationManager {
+class PasswordSignIn implements ReactiveAuthenticationManager {
 
 	private static final Duration REMEMBER = Duration.ofMinutes(1);
 

@@ -23,9 +23,9 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 
 /**
  * Sign-in at the gateway: the open read APIs need none, everything else needs a signed-in
- * person. API clients sign in with HTTP Basic on every request over TLS; there is no session,
- * so no cookie for a cross-site request to ride on (CSRF protection comes with the browser
- * sign-in of the web app).
+ * person, whom the services then know by the token {@link CallerRelay} relays. API clients
+ * sign in with HTTP Basic on every request over TLS; there is no session, so no cookie for a
+ * cross-site request to ride on (CSRF protection comes with the browser sign-in of the web app).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignInSettings.class)
@@ -36,13 +36,17 @@ class SignInConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** The one way in: also keeps Spring Boot from making a default user with a generated password. */
 	@Bean
-	SecurityWebFilterChain security(ServerHttpSecurity http, SignInSettings settings, PasswordEncoder passwords,
-			Clock clock) {
+	PasswordSignIn passwordSignIn(SignInSettings settings, PasswordEncoder passwords, Clock clock) {
 		Map<String, Person> people = settings.users()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Person::username, Function.identity()));
-		PasswordSignIn signIn = new PasswordSignIn(people, passwords, new Lockout(settings, clock), clock);
+		return new PasswordSignIn(people, passwords, new Lockout(settings, clock), clock);
+	}
+
+	@Bean
+	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn) {
 		ServerAuthenticationEntryPoint notSignedIn = (exchange, failure) -> {
 			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Community places\"");
 			return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in",
@@ -53,8 +57,8 @@ class SignInConfiguration {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
 		return http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/oruk/**", "/oruk", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-					"/unavailable/**")
+			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/actuator/health/**", "/actuator/info",
+					"/actuator/prometheus", "/unavailable/**")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/places/search")
 			.permitAll()

@@ -85,7 +85,7 @@ class ImportApiTests extends PlacesServiceTest {
 				assertThat(json).extractingPath("$.rejected[0].reason").asString().contains("host.email");
 				assertThat(json).extractingPath("$.rejected[1].reason").asString().contains("id");
 			});
-		assertThat(mvc.get().uri("/api/places/{id}", Vocabulary.stableId("import", "demo-red-lion"))).hasStatusOk()
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", Vocabulary.stableId("import", "demo-red-lion")))).hasStatusOk()
 			.bodyJson().satisfies(json -> {
 				assertThat(json).extractingPath("$.kind").isEqualTo("PUB");
 				assertThat(json).extractingPath("$.activities").asArray().containsExactly("coffee-morning", "quiz-and-games");

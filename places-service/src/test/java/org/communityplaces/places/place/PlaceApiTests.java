@@ -53,7 +53,7 @@ class PlaceApiTests extends PlacesServiceTest {
 		MvcTestResult created = post(RED_LION);
 		assertThat(created).hasStatus(201);
 		String id = created.getResponse().getHeader("Location").replace("/api/places/", "");
-		assertThat(mvc.get().uri("/api/places/{id}", id)).hasStatusOk().bodyJson().satisfies(json -> {
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", id))).hasStatusOk().bodyJson().satisfies(json -> {
 			assertThat(json).extractingPath("$.name").isEqualTo("The Red Lion community table");
 			assertThat(json).extractingPath("$.kind").isEqualTo("PUB");
 			assertThat(json).extractingPath("$.address.postcode").isEqualTo("S6 4HA");
@@ -79,7 +79,7 @@ class PlaceApiTests extends PlacesServiceTest {
 				"\"placeVersion\":0");
 		assertThat(events.get(1).value()).contains("\"acceptingReferrals\":false", "\"placeVersion\":1");
 		assertThat(events.get(2).value()).contains("\"type\":\"PlaceRemoved\"", "\"placeVersion\":2");
-		assertThat(mvc.get().uri("/api/places/{id}", id)).hasStatus(404);
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", id))).hasStatus(404);
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class PlaceApiTests extends PlacesServiceTest {
 		assertThat(put("/api/places/{id}/host", id, """
 				{"name": "Alex Taylor", "email": "alex@redlion.example.org", "phone": "0114 496 0000"}
 				""")).hasStatusOk().bodyJson().extractingPath("$.host.email").isEqualTo("alex@redlion.example.org");
-		assertThat(mvc.get().uri("/api/places/{id}", id)).bodyJson().extractingPath("$.version").isEqualTo(2);
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", id))).bodyJson().extractingPath("$.version").isEqualTo(2);
 	}
 
 	@Test
@@ -152,7 +152,6 @@ class PlaceApiTests extends PlacesServiceTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(capacity)).hasStatus(404);
 		assertThat(as("referrer", "sam@surgery.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
-			.header("X-Caller-Organisation", "C88001")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(capacity)).hasStatus(403);
 		assertThat(mvc.put().uri("/api/places/{id}/capacity", id).contentType(MediaType.APPLICATION_JSON).content(capacity))
@@ -167,7 +166,7 @@ class PlaceApiTests extends PlacesServiceTest {
 
 	@Test
 	void anUnknownPlaceIsNotFound() {
-		assertThat(mvc.get().uri("/api/places/{id}", "nope")).hasStatus(404)
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", "nope"))).hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(put("/api/places/{id}/capacity", "nope", "{\"available\": 1, \"maximum\": 2}")).hasStatus(404);
 	}

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -71,8 +73,9 @@ public class PlaceDirectory {
 	 */
 	public Optional<PlaceSummary> find(String placeId) {
 		Optional<PlaceSummary> found;
+		String token = callersToken();
 		try {
-			found = guarded(() -> remote(placeId)).call();
+			found = guarded(() -> remote(placeId, token)).call();
 		}
 		catch (Exception failure) {
 			Optional<PlaceSummary> snapshot = snapshots.find(placeId);
@@ -95,9 +98,26 @@ public class PlaceDirectory {
 				() -> timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(broken, callers)));
 	}
 
-	private Optional<PlaceSummary> remote(String placeId) {
+	/**
+	 * The catalogue is asked on the caller's behalf, with the token the gateway relayed for
+	 * them; it is read here, on the request's thread, as the look-up runs on another.
+	 */
+	private static String callersToken() {
+		return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+				? token.getToken().getTokenValue() : null;
+	}
+
+	private Optional<PlaceSummary> remote(String placeId, String token) {
 		try {
-			CataloguePlace place = places.get().uri("/api/places/{id}", placeId).retrieve().body(CataloguePlace.class);
+			CataloguePlace place = places.get()
+				.uri("/api/places/{id}", placeId)
+				.headers(headers -> {
+					if (token != null) {
+						headers.setBearerAuth(token);
+					}
+				})
+				.retrieve()
+				.body(CataloguePlace.class);
 			return Optional.ofNullable(place).map(CataloguePlace::summary);
 		}
 		catch (HttpClientErrorException.NotFound ex) {

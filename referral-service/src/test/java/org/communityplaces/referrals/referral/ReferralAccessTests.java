@@ -118,10 +118,8 @@ class ReferralAccessTests extends ReferralServiceTest {
 
 	@Test
 	void aRoleTheServiceDoesNotKnowIsNotSignedIn() {
-		MvcTestResult unknownRole = mvc.get()
-			.uri("/api/referrals")
-			.header("X-Caller-Id", "u-x")
-			.header("X-Caller-Role", "superuser")
+		MvcTestResult unknownRole = new Actor("u-x", "superuser", "X", "x@example.org", null, null)
+			.on(mvc.get().uri("/api/referrals"))
 			.exchange();
 		assertThat(unknownRole).hasStatus(401);
 	}

@@ -1,7 +1,5 @@
 package org.communityplaces.referrals.referral;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * referral-service on a real broker, a real MongoDB-wire store and a real HTTP stand-in for
@@ -145,24 +144,20 @@ abstract class ReferralServiceTest {
 			.until(() -> published.of(referralId), records -> records.size() >= count);
 	}
 
-	/** A signed-in person, as the gateway vouches for them in the identity headers. */
+	/** A signed-in person, as the token the gateway relays names them. */
 	record Actor(String id, String role, String name, String email, String organisation, String organisationName) {
 
 		MockMvcRequestBuilder on(MockMvcRequestBuilder request) {
-			request.header("X-Caller-Id", id).header("X-Caller-Role", role).header("X-Caller-Name", encoded(name));
-			if (email != null) {
-				request.header("X-Caller-Email", email);
-			}
-			if (organisation != null) {
-				request.header("X-Caller-Organisation", organisation)
-					.header("X-Caller-Organisation-Name", encoded(organisationName));
-			}
+			request.with(jwt().jwt(token -> {
+				token.subject(id).claim("role", role).claim("name", name);
+				if (email != null) {
+					token.claim("email", email);
+				}
+				if (organisation != null) {
+					token.claim("organisation", organisation).claim("organisation_name", organisationName);
+				}
+			}));
 			return request;
-		}
-
-		/** Percent-encoded, as the gateway sends them: a space is %20, a + stays a +. */
-		private static String encoded(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 		}
 
 	}
