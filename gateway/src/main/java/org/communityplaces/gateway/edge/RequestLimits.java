@@ -38,7 +38,7 @@ class RequestLimits implements WebFilter {
 
 	private final double perSecond;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
 	private final Counter limited;
 
@@ -66,7 +66,7 @@ class RequestLimits implements WebFilter {
 			return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
 					"The request body is larger than " + DataSize.ofBytes(allowed).toKilobytes() + " KB.");
 		}
-		long waitMillis = buckets.computeIfAbsent(clientOf(exchange), client -> new Bucket(burst))
+		long waitMillis = buckets.computeIfAbsent(clientOf(exchange), client -> new TokenBucket(burst))
 			.take(burst, perSecond, System.nanoTime());
 		if (waitMillis > 0) {
 			limited.increment();
@@ -87,39 +87,6 @@ class RequestLimits implements WebFilter {
 	private static String clientOf(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-	}
-
-	/** A token bucket: {@code tokens} refill continuously at the steady rate, up to the burst. */
-	static final class Bucket {
-
-		private double tokens;
-
-		private long updatedAt = System.nanoTime();
-
-		Bucket(double tokens) {
-			this.tokens = tokens;
-		}
-
-		/** @return 0 if a token was taken, else the milliseconds until one will be there */
-		synchronized long take(double capacity, double perSecond, long now) {
-			refill(capacity, perSecond, now);
-			if (tokens >= 1) {
-				tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - tokens) / perSecond * 1000);
-		}
-
-		synchronized boolean fullBy(double capacity, double perSecond, long now) {
-			refill(capacity, perSecond, now);
-			return tokens >= capacity;
-		}
-
-		private void refill(double capacity, double perSecond, long now) {
-			tokens = Math.min(capacity, tokens + (now - updatedAt) / 1e9 * perSecond);
-			updatedAt = now;
-		}
-
 	}
 
 }
