@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class EmbeddedStack implements AutoCloseable {
 	@Override
 	public void close() {
 		List<AutoCloseable> services = new ArrayList<>(started);
-		java.util.Collections.reverse(services);
+		Collections.reverse(services);
 		for (AutoCloseable closeable : services) {
 			if (closeable instanceof ServiceProcess) {
 				closeQuietly(closeable);

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public class WebhookAddresses {
 		try {
 			uri = new URI(url);
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return Optional.of("not a URL");
 		}
 		String host = uri.getHost();

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -238,7 +239,7 @@ public class CatalogueImport {
 	 */
 	static String placeId(String idInFile) {
 		try {
-			java.util.UUID uuid = java.util.UUID.fromString(idInFile);
+			UUID uuid = UUID.fromString(idInFile);
 			if (uuid.toString().equalsIgnoreCase(idInFile)) {
 				return uuid.toString();
 			}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -187,8 +188,8 @@ public class PlaceIndex implements Closeable {
 			try {
 				ScoreDoc[] docs = searcher.search(new TermQuery(new Term("serviceAtLocationId", serviceAtLocationId)),
 						1).scoreDocs;
-				return docs.length == 0 ? java.util.Optional.empty()
-						: java.util.Optional.of(hit(searcher, docs[0].doc, null).id());
+				return docs.length == 0 ? Optional.empty()
+						: Optional.of(hit(searcher, docs[0].doc, null).id());
 			}
 			finally {
 				searchers.release(searcher);
