@@ -81,6 +81,8 @@ class SignInTests {
 			.isOk();
 		String authorization = received.get("authorization");
 		assertThat(authorization).startsWith("Bearer ");
+		http.get().uri("/api/referrals").headers(headers -> headers.setBasicAuth("sam", "test-password")).exchange();
+		assertThat(received.get("authorization")).as("reused while most of its life is left").isEqualTo(authorization);
 
 		String keys = http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
 			.returnResult(String.class).getResponseBody().blockFirst();

@@ -1,18 +1,13 @@
 package org.communityplaces.gateway.edge;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.communityplaces.gateway.problem.Problems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,18 +20,13 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class PerPersonRateLimit implements GlobalFilter, Ordered {
 
-	private final double burst;
-
-	private final double perSecond;
-
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final Allowances perPerson;
 
 	private final Counter limited;
 
 	PerPersonRateLimit(@Value("${gateway.limits.per-person-burst}") int burst,
 			@Value("${gateway.limits.per-person-per-second}") int perSecond, MeterRegistry meters) {
-		this.burst = burst;
-		this.perSecond = perSecond;
+		this.perPerson = new Allowances(burst, perSecond);
 		this.limited = Counter.builder("gateway.requests.limited").tag("limit", "person").register(meters);
 	}
 
@@ -48,23 +38,20 @@ class PerPersonRateLimit implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		return exchange.getPrincipal()
-			.map(person -> buckets.computeIfAbsent(person.getName(), name -> new TokenBucket(burst))
-				.take(burst, perSecond, System.nanoTime()))
+			.map(person -> perPerson.take(person.getName()))
 			.defaultIfEmpty(0L)
 			.flatMap(waitMillis -> waitMillis == 0 ? chain.filter(exchange) : tooMany(exchange, waitMillis));
 	}
 
 	private Mono<Void> tooMany(ServerWebExchange exchange, long waitMillis) {
 		limited.increment();
-		exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-		return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+		return Allowances.tooMany(exchange, waitMillis,
 				"You are sending requests faster than the service allows. Wait a moment and try again.");
 	}
 
 	@Scheduled(fixedDelay = 60_000)
 	void forgetIdlePeople() {
-		long now = System.nanoTime();
-		buckets.entrySet().removeIf(entry -> entry.getValue().fullBy(burst, perSecond, now));
+		perPerson.forgetIdle();
 	}
 
 }

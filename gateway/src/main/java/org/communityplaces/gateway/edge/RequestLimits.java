@@ -1,8 +1,6 @@
 package org.communityplaces.gateway.edge;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,11 +32,7 @@ class RequestLimits implements WebFilter {
 
 	private final long maxImportBytes;
 
-	private final double burst;
-
-	private final double perSecond;
-
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final Allowances perAddress;
 
 	private final Counter limited;
 
@@ -50,8 +44,7 @@ class RequestLimits implements WebFilter {
 			MeterRegistry meters) {
 		this.maxBodyBytes = maxBody.toBytes();
 		this.maxImportBytes = maxImportBody.toBytes();
-		this.burst = burst;
-		this.perSecond = perSecond;
+		this.perAddress = new Allowances(burst, perSecond);
 		this.limited = Counter.builder("gateway.requests.limited").tag("limit", "rate").register(meters);
 		this.oversized = Counter.builder("gateway.requests.limited").tag("limit", "body-size").register(meters);
 	}
@@ -66,22 +59,18 @@ class RequestLimits implements WebFilter {
 			return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
 					"The request body is larger than " + DataSize.ofBytes(allowed).toKilobytes() + " KB.");
 		}
-		long waitMillis = buckets.computeIfAbsent(clientOf(exchange), client -> new TokenBucket(burst))
-			.take(burst, perSecond, System.nanoTime());
+		long waitMillis = perAddress.take(clientOf(exchange));
 		if (waitMillis > 0) {
 			limited.increment();
-			exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-			return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+			return Allowances.tooMany(exchange, waitMillis,
 					"Too many requests from this address. Wait a moment and try again.");
 		}
 		return chain.filter(exchange);
 	}
 
-	/** Buckets full again are forgotten, so the map holds only clients active lately. */
 	@Scheduled(fixedDelay = 60_000)
 	void forgetIdleClients() {
-		long now = System.nanoTime();
-		buckets.entrySet().removeIf(entry -> entry.getValue().fullBy(burst, perSecond, now));
+		perAddress.forgetIdle();
 	}
 
 	private static String clientOf(ServerWebExchange exchange) {

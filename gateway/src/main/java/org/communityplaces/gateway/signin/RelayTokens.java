@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -51,6 +52,8 @@ class RelayTokens {
 
 	private final Clock clock;
 
+	private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
 	RelayTokens(@Value("${gateway.token.private-key:}") String privateKeyPem, @Value("${gateway.token.issuer}") String issuer,
 			@Value("${gateway.token.audience}") String audience, @Value("${gateway.token.lifetime}") Duration lifetime,
 			Clock clock) {
@@ -70,8 +73,22 @@ class RelayTokens {
 		this.clock = clock;
 	}
 
+	/**
+	 * The person's token: signing is the dearest step of a relayed request, so a token is reused
+	 * while more than half its life is left.
+	 */
 	String tokenFor(Person person) {
 		Instant now = clock.instant();
+		Issued current = issued.get(person.username());
+		if (current != null && current.expiresAt().minus(lifetime.dividedBy(2)).isAfter(now)) {
+			return current.token();
+		}
+		String token = signed(person, now);
+		issued.put(person.username(), new Issued(token, now.plus(lifetime)));
+		return token;
+	}
+
+	private String signed(Person person, Instant now) {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(issuer)
 			.audience(List.of(audience))
@@ -91,6 +108,9 @@ class RelayTokens {
 	/** The public half only, for the services to check signatures with. */
 	Map<String, Object> publicKeys() {
 		return new JWKSet(key.toPublicJWK()).toJSONObject();
+	}
+
+	private record Issued(String token, Instant expiresAt) {
 	}
 
 	private static void put(JwtClaimsSet.Builder claims, String name, String value) {

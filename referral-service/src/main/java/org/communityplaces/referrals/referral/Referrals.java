@@ -31,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -334,10 +335,11 @@ class Referrals {
 		if (event != null) {
 			changes.push("outbox", event);
 		}
-		if (mongo.updateFirst(unchangedSinceRead, changes, COLLECTION).getModifiedCount() == 0) {
+		Referral stored = mongo.findAndModify(unchangedSinceRead, changes, FindAndModifyOptions.options().returnNew(true),
+				Referral.class, COLLECTION);
+		if (stored == null) {
 			throw new OptimisticLockingFailureException("Referral changed since it was read");
 		}
-		Referral stored = find(referral.id());
 		return event == null ? stored : announced(stored);
 	}
 
