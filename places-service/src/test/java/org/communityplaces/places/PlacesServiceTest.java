@@ -49,6 +49,7 @@ public abstract class PlacesServiceTest {
 	@BeforeEach
 	void emptyCatalogue() {
 		mongo.remove(new Query(), Place.class);
+		mongo.remove(new Query(), "audit");
 		index.rebuild(Stream.empty());
 	}
 

@@ -104,7 +104,7 @@ class CoreJourneyIT {
 		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
 		assertThat(send(REFERRER, "GET", "/api/referrals/" + referralId, null, 200).get("status").asString())
 			.isEqualTo("accepted");
-		assertThat(send(ADMIN, "GET", "/api/audit?referralId=" + referralId, null, 200).get("entries").size())
+		assertThat(send(ADMIN, "GET", "/api/audit?objectId=" + referralId, null, 200).get("entries").size())
 			.as("making, the inbox, accepting and viewing were each audited").isEqualTo(4);
 		acceptedReferralId = referralId;
 	}

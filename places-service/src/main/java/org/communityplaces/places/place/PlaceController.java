@@ -34,8 +34,11 @@ class PlaceController {
 
 	private final Catalogue catalogue;
 
-	PlaceController(Catalogue catalogue) {
+	private final PlaceAccess access;
+
+	PlaceController(Catalogue catalogue, PlaceAccess access) {
 		this.catalogue = catalogue;
+		this.access = access;
 	}
 
 	@PostMapping
@@ -58,19 +61,19 @@ class PlaceController {
 
 	@PutMapping("/{id}/opening-times")
 	PlaceView openingTimes(Caller caller, @PathVariable String id, @Valid @RequestBody OpeningTimes request) {
-		PlaceAccess.requireSteward(caller, catalogue.get(id));
+		access.requireSteward(caller, catalogue.get(id), "change opening times");
 		return PlaceView.of(catalogue.changeOpeningTimes(id, request.openingTimes()));
 	}
 
 	@PutMapping("/{id}/capacity")
 	PlaceView capacity(Caller caller, @PathVariable String id, @Valid @RequestBody CapacityDetails capacity) {
-		PlaceAccess.requireSteward(caller, catalogue.get(id));
+		access.requireSteward(caller, catalogue.get(id), "change capacity");
 		return PlaceView.of(catalogue.changeCapacity(id, capacity));
 	}
 
 	@PutMapping("/{id}/host")
 	PlaceView host(Caller caller, @PathVariable String id, @Valid @RequestBody HostDetails host) {
-		PlaceAccess.requireSteward(caller, catalogue.get(id));
+		access.requireSteward(caller, catalogue.get(id), "change host contact");
 		return PlaceView.of(catalogue.changeHost(id, host));
 	}
 

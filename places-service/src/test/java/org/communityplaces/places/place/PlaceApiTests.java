@@ -151,6 +151,15 @@ class PlaceApiTests extends PlacesServiceTest {
 		assertThat(as("host", "kim@bakery.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(capacity)).hasStatus(404);
+		assertThat(as("admin", null, mvc.get().uri("/api/places/audit?objectId={id}", id))).hasStatusOk()
+			.bodyJson()
+			.satisfies(trail -> {
+				assertThat(trail).extractingPath("$.entries[*].actorId").asArray().containsExactly("u-host");
+				assertThat(trail).extractingPath("$.entries[*].objectType").asArray().containsExactly("place");
+				assertThat(trail).extractingPath("$.entries[*].purpose").asArray().containsExactly("change capacity");
+				assertThat(trail).extractingPath("$.entries[*].outcome").asArray().containsExactly("REFUSED");
+			});
+		assertThat(as("host", "kim@bakery.example.org", mvc.get().uri("/api/places/audit"))).hasStatus(403);
 		assertThat(as("referrer", "sam@surgery.example.org", mvc.put().uri("/api/places/{id}/capacity", id))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(capacity)).hasStatus(403);

@@ -3,7 +3,7 @@ package org.communityplaces.referrals.referral;
 import java.util.List;
 import java.util.Locale;
 
-import org.communityplaces.referrals.audit.AuditLog;
+import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -34,7 +34,7 @@ class ReferralAccess {
 	Referral visible(Caller caller, String id, String purpose) {
 		Referral referral = referrals.find(id);
 		if (!maySee(caller, referral)) {
-			audit.refused(caller, id, purpose);
+			audit.refused(caller, "referral", id, purpose);
 			throw new ReferralProblems.NotFound();
 		}
 		return referral;
@@ -76,11 +76,11 @@ class ReferralAccess {
 	List<Object> shown(Caller caller, List<Referral> shown, String purpose) {
 		return switch (caller.role()) {
 			case REFERRER -> {
-				audit.shown(caller, shown.stream().map(Referral::id).toList(), purpose);
+				audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
 				yield shown.stream().<Object>map(ReferralViews.ReferrerView::of).toList();
 			}
 			case HOST -> {
-				audit.shown(caller, shown.stream().map(Referral::id).toList(), purpose);
+				audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
 				yield shown.stream().<Object>map(ReferralViews.HostView::of).toList();
 			}
 			case COMMISSIONER, ADMIN -> shown.stream().<Object>map(ReferralViews.AnonymousView::of).toList();

@@ -47,7 +47,8 @@ class ReferralAccessTests extends ReferralServiceTest {
 		MvcTestResult trail = get(ADMIN, "/api/audit?actorId=" + OTHER_HOST.id());
 		assertThat(trail).hasStatusOk();
 		assertThat(trail).bodyJson().extractingPath("$.entries[*].outcome").asArray().containsOnly("REFUSED");
-		assertThat(trail).bodyJson().extractingPath("$.entries[*].referralId").asArray().containsOnly(id);
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].objectId").asArray().containsOnly(id);
+		assertThat(trail).bodyJson().extractingPath("$.entries[*].objectType").asArray().containsOnly("referral");
 		assertThat(trail).bodyJson().extractingPath("$.entries[*].purpose").asArray()
 			.containsExactlyInAnyOrder("view referral", "accept");
 	}
@@ -59,7 +60,7 @@ class ReferralAccessTests extends ReferralServiceTest {
 		assertThat(post(OTHER_SURGERY, "/api/referrals/" + id + "/cancel", "{\"reason\": \"other\", \"text\": \"x\"}"))
 			.hasStatus(404);
 		assertThat(get(OTHER_SURGERY, "/api/referrals")).bodyJson().extractingPath("$").asArray().isEmpty();
-		assertThat(get(ADMIN, "/api/audit?referralId=" + id)).bodyJson()
+		assertThat(get(ADMIN, "/api/audit?objectId=" + id)).bodyJson()
 			.extractingPath("$.entries[?(@.actorId == 'u-jo')].outcome")
 			.asArray()
 			.containsExactly("REFUSED", "REFUSED");
@@ -70,7 +71,7 @@ class ReferralAccessTests extends ReferralServiceTest {
 		String id = referred(PlacesCatalogueStandIn.RED_LION);
 		get(COLLEAGUE, "/api/referrals/" + id);
 		get(LANDLORD, "/api/referrals");
-		MvcTestResult trail = get(ADMIN, "/api/audit?referralId=" + id);
+		MvcTestResult trail = get(ADMIN, "/api/audit?objectId=" + id);
 		assertThat(trail).bodyJson().extractingPath("$.entries[*].actorId").asArray()
 			.containsExactly(LANDLORD.id(), COLLEAGUE.id(), LINK_WORKER.id());
 		assertThat(trail).bodyJson().extractingPath("$.entries[*].purpose").asArray()
@@ -90,7 +91,7 @@ class ReferralAccessTests extends ReferralServiceTest {
 			assertThat(get(actor, "/api/referrals")).bodyText().doesNotContain("Edith");
 			assertThat(post(actor, "/api/referrals/" + id + "/accept")).hasStatus(403);
 		}
-		assertThat(get(ADMIN, "/api/audit?referralId=" + id)).bodyJson()
+		assertThat(get(ADMIN, "/api/audit?objectId=" + id)).bodyJson()
 			.extractingPath("$.entries[*].actorId")
 			.asArray()
 			.containsExactly(LINK_WORKER.id());

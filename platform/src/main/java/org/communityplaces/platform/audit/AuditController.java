@@ -1,4 +1,4 @@
-package org.communityplaces.referrals.audit;
+package org.communityplaces.platform.audit;
 
 import java.util.List;
 
@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins read the audit trail: by referral, by person acting, newest first. */
+/** Admins read a service's audit trail: by record, by person acting, newest first. */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping("${platform.audit.path}")
 class AuditController {
 
 	private final AuditLog log;
@@ -25,14 +25,13 @@ class AuditController {
 	}
 
 	@GetMapping
-	AuditPage entries(Caller caller, @RequestParam(required = false) String referralId,
-			@RequestParam(required = false) String actorId,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	AuditPage entries(Caller caller, @RequestParam(required = false) String objectId,
+			@RequestParam(required = false) String actorId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		if (!caller.is(Role.ADMIN)) {
 			throw new CallerProblems.NotAllowed("Only admins can read the audit log.");
 		}
-		return new AuditPage(page, size, log.find(referralId, actorId, page, size));
+		return new AuditPage(page, size, log.find(objectId, actorId, page, size));
 	}
 
 	record AuditPage(int page, int size, List<AuditEntry> entries) {
