@@ -1,5 +1,7 @@
 package org.communityplaces.gateway;
 
+import java.util.List;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routes reach the service behind them; a service that does not answer gives callers a 503
@@ -69,6 +73,17 @@ class GatewayRoutingTests {
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("Service unavailable");
+	}
+
+	@Test
+	void oneSwaggerUiShowsEveryServicesOpenApiDescriptionWithoutSigningIn(@Autowired WebTestClient anonymous) {
+		anonymous.get().uri("/api-docs/places").exchange().expectStatus().isOk().expectBody().jsonPath("$.path")
+			.isEqualTo("/v3/api-docs");
+		anonymous.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(page -> assertThat(page).contains("swagger-ui"));
+		anonymous.get().uri("/api-docs/gateway/swagger-config").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.urls[*].url")
+			.isEqualTo(List.of("/api-docs/notifications", "/api-docs/places", "/api-docs/referrals"));
 	}
 
 	@Test

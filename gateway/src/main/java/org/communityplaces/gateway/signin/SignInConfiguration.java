@@ -58,7 +58,8 @@ class SignInConfiguration {
 				"Not allowed", "Your role cannot do this.");
 		return http.authorizeExchange(exchanges -> exchanges
 			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/actuator/health/**", "/actuator/info",
-					"/actuator/prometheus", "/unavailable/**")
+					"/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
+					"/api-docs/**")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/places/search")
 			.permitAll()

@@ -29,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service is an OAuth2 resource server: a request needs the token the gateway relayed,
  * signed by the gateway's key (its JWKS), from its issuer, for this audience and not expired.
  * A call that bypasses the gateway has no such token and is a 401. Only the paths a service
- * names as public ({@code security.token.public-paths}) and its actuator answer without one.
+ * names as public ({@code security.token.public-paths}), its actuator and its OpenAPI
+ * description answer without one.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -53,7 +54,7 @@ public class ServiceSecurityAutoConfiguration {
 	SecurityFilterChain serviceSecurity(HttpSecurity http, TokenSettings settings) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(settings.publicPaths().toArray(String[]::new))
 				.permitAll()

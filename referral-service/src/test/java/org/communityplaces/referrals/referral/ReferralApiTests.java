@@ -239,4 +239,16 @@ class ReferralApiTests extends ReferralServiceTest {
 		}
 	}
 
+	@Test
+	void theApiIsDescribedInOpenApiForTheGatewaysSwaggerUi() {
+		MvcTestResult description = mvc.get().uri("/v3/api-docs").exchange();
+		assertThat(description).as("open to the gateway without a token").hasStatusOk();
+		assertThat(description).bodyJson().extractingPath("$.paths").asMap()
+			.containsKeys("/api/referrals", "/api/referrals/{id}", "/api/audit");
+		assertThat(description).bodyText().as("the caller comes from the token, not the request").doesNotContain("\"caller\"");
+		assertThat(description).bodyJson().extractingPath("$.servers[0].url").isEqualTo("/");
+		assertThat(description).bodyJson().extractingPath("$.components.securitySchemes.gateway-sign-in.scheme")
+			.isEqualTo("basic");
+	}
+
 }
