@@ -56,17 +56,18 @@ public final class StackMain {
 				  SMTP (GreenMail)       127.0.0.1:%d
 				  Service logs           %s
 
-				Sign in with HTTP Basic as one of the demo users (demo profile only):
+				Sign in at %s/sign-in.html, or with HTTP Basic, as a demo user:
 				  sam / referrals-demo       referrer at Hillsborough Surgery (C88001)
 				  pat / hosting-demo         host of The Red Lion community table
 				  chris / commissioning-demo commissioner
 				  ada / admin-demo           admin
 				  e.g. curl -u sam:referrals-demo %s/api/referrals
+				API documentation: %s/swagger-ui.html
 				Press Ctrl-C to stop.
 				""".formatted(stack.gatewayUrl(), StackSettings.url(settings.placesPort()),
 				StackSettings.url(settings.referralPort()), StackSettings.url(settings.notificationPort()),
 				settings.kafkaBootstrap(), settings.mongoUri(""), settings.smtpPort(),
-				settings.dataDirectory().resolve("logs"), stack.gatewayUrl()));
+				settings.dataDirectory().resolve("logs"), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl()));
 		printDeliveredEmails(stack.mail());
 		stopped.await();
 	}

@@ -8,7 +8,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -36,9 +35,7 @@ class CallerRelay implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		return exchange.getPrincipal()
-			.filter(principal -> principal instanceof Authentication authentication
-					&& authentication.getPrincipal() instanceof Person)
-			.map(principal -> (Person) ((Authentication) principal).getPrincipal())
+			.flatMap(principal -> Mono.justOrEmpty(SignedIn.person(principal)))
 			.map(person -> relayed(exchange, person))
 			.switchIfEmpty(Mono.fromSupplier(() -> relayed(exchange, null)))
 			.flatMap(chain::filter);

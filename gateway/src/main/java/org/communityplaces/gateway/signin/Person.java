@@ -11,7 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Someone who signs in: their role, and what the services need to know of them (name, work
  * e-mail, and for a referrer their organisation).
  *
- * @param passwordHash with its algorithm, e.g. {@code {bcrypt}$2a$12$...}; never the password
+ * @param passwordHash with its algorithm, e.g. {@code {bcrypt}$2a$12$...}; never the password;
+ *        none for someone an OpenID Connect provider vouches for
  */
 record Person(String username, String passwordHash, String role, String name, String email, String organisation,
 		String organisationName) implements UserDetails {

@@ -1,35 +1,68 @@
 package org.communityplaces.gateway.signin;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import reactor.core.publisher.Mono;
+
 import org.communityplaces.gateway.problem.Problems;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebSession;
 
 /**
  * Sign-in at the gateway: the open read APIs need none, everything else needs a signed-in
- * person, whom the services then know by the token {@link CallerRelay} relays. API clients
- * sign in with HTTP Basic on every request over TLS; there is no session, so no cookie for a
- * cross-site request to ride on (CSRF protection comes with the browser sign-in of the web app).
+ * person, whom the services then know by the token {@link CallerRelay} relays.
+ * <ul>
+ * <li>API clients send HTTP Basic on every request over TLS: no session, so no cookie for a
+ * cross-site request to ride on.</li>
+ * <li>People in a browser sign in on the sign-in page, with a password or, where one is
+ * configured, an OpenID Connect provider, and get a session cookie; every change they make
+ * then needs the CSRF token the page reads from its cookie.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignInSettings.class)
 class SignInConfiguration {
+
+	static final String SIGN_IN_PAGE = "/sign-in.html";
+
+	private static final DefaultServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
+
+	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -46,38 +79,130 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn) {
-		ServerAuthenticationEntryPoint notSignedIn = (exchange, failure) -> {
-			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Community places\"");
-			return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in",
-					failure instanceof LockedException
-							? "Too many failed sign-ins: this account is locked for a while. Try again later."
-							: "Sign in to use this.");
-		};
+	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn, SignInSettings settings,
+			ObjectProvider<ReactiveClientRegistrationRepository> providers) {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
-		return http.authorizeExchange(exchanges -> exchanges
+		http.authorizeExchange(exchanges -> exchanges
 			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/actuator/health/**", "/actuator/info",
 					"/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
-					"/api-docs/**")
+					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/places/search")
 			.permitAll()
 			.anyExchange()
 			.authenticated())
-			.httpBasic(basic -> basic.authenticationManager(signIn).authenticationEntryPoint(notSignedIn))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(notSignedIn).accessDeniedHandler(notAllowed))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.headers(ServerHttpSecurity.HeaderSpec::disable)
-			.build();
+			.httpBasic(basic -> basic.authenticationManager(signIn)
+				.authenticationEntryPoint(notSignedIn())
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
+			.formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+				.requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/sign-in"))
+				.authenticationManager(signIn)
+				.authenticationSuccessHandler(freshSession(SignInConfiguration::whoSignedIn))
+				.authenticationFailureHandler(passwordRefused())
+				.authenticationEntryPoint(notSignedIn()))
+			.securityContextRepository(new BrowserSessions())
+			.logout(logout -> logout.logoutUrl("/sign-out")
+				.logoutSuccessHandler(redirectTo(SIGN_IN_PAGE + "?signed-out")))
+			.csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				// The page sends the token from the cookie as it is, in the X-XSRF-TOKEN header
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(browserChanges())
+				.accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "Page out of date",
+						"This page is out of date or was not sent from Community places. Reload it and try again.")))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(notSignedIn()).accessDeniedHandler(notAllowed))
+			.headers(ServerHttpSecurity.HeaderSpec::disable);
+		ReactiveClientRegistrationRepository registrations = providers.getIfAvailable();
+		if (registrations != null) {
+			ServerAuthenticationSuccessHandler home = new RedirectServerAuthenticationSuccessHandler("/");
+			http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+				.authenticationSuccessHandler(freshSession(home::onAuthenticationSuccess))
+				.authenticationFailureHandler((filterExchange, failure) -> REDIRECT
+					.sendRedirect(filterExchange.getExchange(), URI.create(SIGN_IN_PAGE + "?refused"))));
+			http.oauth2Client(client -> client.clientRegistrationRepository(registrations));
+		}
+		return http.build();
+	}
+
+	@Bean
+	ProviderSignIn providerSignIn(SignInSettings settings) {
+		return new ProviderSignIn(settings.oidc());
+	}
+
+	/**
+	 * Lets a page read the CSRF token from its cookie before its first change: the token is
+	 * made when a page is asked for, not for API clients, who need none.
+	 */
+	@Bean
+	@Order(0)
+	WebFilter csrfCookieForPages() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			if (token == null || !exchange.getRequest().getHeaders().getAccept().toString().contains("text/html")) {
+				return chain.filter(exchange);
+			}
+			return token.then(chain.filter(exchange));
+		};
 	}
 
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * A browser being taken to a page goes to the sign-in page; the page's own requests get a
+	 * 401 problem; API clients get the same, with the Basic challenge (a browser would answer
+	 * that with its own password box instead of the sign-in page).
+	 */
+	private static ServerAuthenticationEntryPoint notSignedIn() {
+		return (exchange, failure) -> {
+			HttpHeaders request = exchange.getRequest().getHeaders();
+			String fetchMode = request.getFirst("Sec-Fetch-Mode");
+			if ("navigate".equals(fetchMode)) {
+				return REDIRECT.sendRedirect(exchange, URI.create(SIGN_IN_PAGE));
+			}
+			if (fetchMode == null) {
+				exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Community places\"");
+			}
+			return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in", failure instanceof LockedException
+					? "Too many failed sign-ins: this account is locked for a while. Try again later."
+					: "Sign in to use this.");
+		};
+	}
+
+	private static ServerAuthenticationFailureHandler passwordRefused() {
+		return (filterExchange, failure) -> Problems.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
+				"Not signed in", failure instanceof LockedException
+						? "Too many failed sign-ins: this account is locked for a while. Try again later."
+						: "Wrong username or password.");
+	}
+
+	/** A new session id at sign-in, so an id planted before it is worth nothing after. */
+	private static ServerAuthenticationSuccessHandler freshSession(ServerAuthenticationSuccessHandler then) {
+		return (filterExchange, authentication) -> filterExchange.getExchange()
+			.getSession()
+			.flatMap(WebSession::changeSessionId)
+			.then(then.onAuthenticationSuccess(filterExchange, authentication));
+	}
+
+	private static Mono<Void> whoSignedIn(WebFilterExchange filterExchange, Authentication authentication) {
+		return SignedIn.person(authentication)
+			.map(person -> PersonView.of(person).writeTo(filterExchange.getExchange()))
+			.orElseGet(Mono::empty);
+	}
+
+	private static RedirectServerLogoutSuccessHandler redirectTo(String location) {
+		RedirectServerLogoutSuccessHandler redirect = new RedirectServerLogoutSuccessHandler();
+		redirect.setLogoutSuccessUrl(URI.create(location));
+		return redirect;
+	}
+
+	/** Changes sent with the session cookie; API clients send their credentials on each request instead. */
+	private static ServerWebExchangeMatcher browserChanges() {
+		return exchange -> !SAFE.contains(exchange.getRequest().getMethod())
+				&& !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+						? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
 	}
 
 }

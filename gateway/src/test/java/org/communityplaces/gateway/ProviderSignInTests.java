@@ -1,0 +1,169 @@
+package org.communityplaces.gateway;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in with an OpenID Connect provider, switched on by configuration alone: the gateway runs
+ * the authorization-code flow against a provider served over real HTTP here (its token
+ * endpoint and keys), checks the signed ID token, and gives the person the role its claims
+ * map to, or refuses them when none does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ProviderSignInTests {
+
+	private static final RSAKey providerKey = key();
+
+	/** What the provider's next ID token says: the nonce of the sign-in under way and the person's groups. */
+	private static final AtomicReference<Map<String, Object>> nextPerson = new AtomicReference<>();
+
+	private static final HttpServer provider = StandIn.start(exchange -> {
+		String path = exchange.getRequestURI().getPath();
+		if (path.equals("/jwks")) {
+			StandIn.answer(exchange, 200, new JWKSet(providerKey.toPublicJWK()).toString());
+		}
+		else if (path.equals("/token")) {
+			StandIn.answer(exchange, 200, "{\"access_token\":\"provider-access-token\",\"token_type\":\"Bearer\","
+					+ "\"expires_in\":300,\"scope\":\"openid email profile\",\"id_token\":\"" + idToken() + "\"}");
+		}
+		else {
+			StandIn.answer(exchange, 404, "");
+		}
+	});
+
+	@DynamicPropertySource
+	static void councilProvider(DynamicPropertyRegistry registry) {
+		String registration = "spring.security.oauth2.client.registration.council.";
+		registry.add(registration + "client-id", () -> "community-places");
+		registry.add(registration + "client-secret", () -> "provider-secret");
+		registry.add(registration + "client-name", () -> "Sheffield City Council");
+		registry.add(registration + "authorization-grant-type", () -> "authorization_code");
+		registry.add(registration + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+		registry.add(registration + "scope", () -> "openid,email,profile");
+		String provided = "spring.security.oauth2.client.provider.council.";
+		registry.add(provided + "authorization-uri", () -> StandIn.url(provider) + "/authorize");
+		registry.add(provided + "token-uri", () -> StandIn.url(provider) + "/token");
+		registry.add(provided + "jwk-set-uri", () -> StandIn.url(provider) + "/jwks");
+		registry.add(provided + "user-name-attribute", () -> "sub");
+		registry.add("gateway.sign-in.oidc.role-claim", () -> "groups");
+		registry.add("gateway.sign-in.oidc.roles.cp-venue-hosts", () -> "host");
+	}
+
+	@Autowired
+	WebTestClient http;
+
+	@AfterAll
+	static void stop() {
+		provider.stop(0);
+	}
+
+	@Test
+	void thePageOffersTheProviderAndItsPersonGetsTheRoleTheirGroupMapsTo() {
+		http.get().uri("/sign-in/providers").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[0].name").isEqualTo("Sheffield City Council")
+			.jsonPath("$[0].signInAddress").isEqualTo("/oauth2/authorization/council");
+
+		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("staff", "cp-venue-hosts"));
+		assertThat(back.getResponseHeaders().getLocation()).hasToString("/");
+		String session = back.getResponseCookies().getFirst("SESSION").getValue();
+
+		http.get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.username").isEqualTo("council-person-7")
+			.jsonPath("$.role").isEqualTo("host")
+			.jsonPath("$.email").isEqualTo("landlord@redlion.example.org")
+			.jsonPath("$.name").isEqualTo("Pat Landlord");
+	}
+
+	@Test
+	void someoneWhoseGroupsMapToNoRoleIsNotLetIn() {
+		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("staff"));
+		assertThat(back.getResponseHeaders().getLocation()).hasToString("/sign-in.html?refused");
+		ResponseCookie session = back.getResponseCookies().getFirst("SESSION");
+		http.get().uri("/api/me").cookie("SESSION", session == null ? "none" : session.getValue()).exchange()
+			.expectStatus().isUnauthorized();
+	}
+
+	/** The browser's round trip: to the provider, and back with a code the gateway exchanges for the ID token. */
+	private EntityExchangeResult<byte[]> signInAtProvider(List<String> groups) {
+		EntityExchangeResult<byte[]> toProvider = http.get().uri("/oauth2/authorization/council").exchange()
+			.expectStatus().isFound().expectBody().returnResult();
+		Map<String, List<String>> asked = UriComponentsBuilder.fromUri(toProvider.getResponseHeaders().getLocation())
+			.build().getQueryParams();
+		assertThat(toProvider.getResponseHeaders().getLocation().toString()).startsWith(StandIn.url(provider) + "/authorize");
+		assertThat(asked.get("client_id")).containsExactly("community-places");
+		nextPerson.set(Map.of("nonce", decoded(asked.get("nonce").get(0)), "groups", groups));
+		String session = toProvider.getResponseCookies().getFirst("SESSION").getValue();
+		return http.get()
+			.uri("/login/oauth2/code/council?code=one-time-code&state={state}", decoded(asked.get("state").get(0)))
+			.cookie("SESSION", session).exchange().expectStatus().isFound().expectBody().returnResult();
+	}
+
+	private static String idToken() {
+		Map<String, Object> person = nextPerson.get();
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(StandIn.url(provider))
+			.subject("council-person-7")
+			.audience("community-places")
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.claim("nonce", person.get("nonce"))
+			.claim("groups", person.get("groups"))
+			.claim("name", "Pat Landlord")
+			.claim("email", "landlord@redlion.example.org")
+			.build();
+		try {
+			SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(providerKey.getKeyID()).build(),
+					claims);
+			token.sign(new RSASSASigner(providerKey));
+			return token.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String decoded(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+	private static RSAKey key() {
+		try {
+			return new RSAKeyGenerator(2048).keyID("council-key").generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
