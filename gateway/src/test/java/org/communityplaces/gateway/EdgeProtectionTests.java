@@ -5,12 +5,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "gateway.limits.max-body=1KB")
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeProtectionTests {
 
 	private static final List<String> correlationIds = new CopyOnWriteArrayList<>();
@@ -109,6 +114,17 @@ class EdgeProtectionTests {
 		http.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
 			.expectStatus().isEqualTo(503);
 		assertThat(requests).hasValue(1);
+	}
+
+	@Test
+	void eachRequestIsOneAccessLogLineWithItsCorrelationIdAndNothingAboutThePerson(CapturedOutput output) {
+		http.get().uri("/api/referrals?postcode=S6+2AA").header("X-Correlation-Id", "access-log-check-1").exchange()
+			.expectStatus().isOk();
+		Awaitility.await().untilAsserted(() -> assertThat(output.getOut()).contains("access-log-check-1"));
+		String line = output.getOut().lines().filter(text -> text.contains("access-log-check-1")
+				&& text.contains("route=")).findFirst().orElseThrow();
+		assertThat(line).contains("GET /api/referrals 200 route=referrals");
+		assertThat(line).doesNotContain("S6", "sam", "127.0.0.1", "Basic");
 	}
 
 }

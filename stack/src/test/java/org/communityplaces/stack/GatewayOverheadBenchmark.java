@@ -58,6 +58,11 @@ class GatewayOverheadBenchmark {
 		// The per-address rate limit would cap the throughput run; this measures the gateway's cost, not its limit.
 		List<String> unlimited = new ArrayList<>(defaults.javaOptions());
 		unlimited.addAll(List.of("-Dgateway.limits.burst=100000000", "-Dgateway.limits.per-second=100000000"));
+		// e.g. -Dbenchmark.java-options=-XX:StartFlightRecording=filename=/tmp/jfr/ to profile every JVM of the stack
+		String extra = System.getProperty("benchmark.java-options", "");
+		if (!extra.isBlank()) {
+			unlimited.addAll(List.of(extra.trim().split("\\s+")));
+		}
 		StackSettings settings = new StackSettings(defaults.root(), defaults.dataDirectory(), defaults.persistent(),
 				defaults.gatewayPort(), defaults.placesPort(), defaults.referralPort(), defaults.notificationPort(),
 				defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.mongoPort(), defaults.smtpPort(), unlimited);

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,6 +37,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -111,6 +113,9 @@ class SignInConfiguration {
 				.accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "Page out of date",
 						"This page is out of date or was not sent from Community places. Reload it and try again.")))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(notSignedIn()).accessDeniedHandler(notAllowed))
+			// No request is saved for after sign-in (the page takes ?then=): a saved-request cache would
+			// look up a session on every request, moving each one onto other threads
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.headers(ServerHttpSecurity.HeaderSpec::disable);
 		ReactiveClientRegistrationRepository registrations = providers.getIfAvailable();
 		if (registrations != null) {
@@ -122,6 +127,15 @@ class SignInConfiguration {
 			http.oauth2Client(client -> client.clientRegistrationRepository(registrations));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's own observations (a span and timer per filter and per authorization)
+	 * cost more than the routing itself; requests are measured once, by the server and the route.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
