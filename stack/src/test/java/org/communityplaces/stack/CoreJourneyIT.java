@@ -11,8 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
@@ -28,6 +33,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -60,18 +68,35 @@ class CoreJourneyIT {
 
 	private static String acceptedReferralId;
 
+	private static Path root;
+
+	/** Real Prometheus scraping the stack, where Debian's package is installed. */
+	private static PrometheusServer prometheus;
+
+	/** A trace the test starts itself, to find in every service's log lines. */
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
 	@BeforeAll
 	static void startStack() throws Exception {
-		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
-		int[] ports = freePorts(8);
+		root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+		int[] ports = freePorts(9);
 		settings = StackSettings.defaults(root)
 			.withData(Files.createTempDirectory("stack-it"), true)
 			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
 		stack = EmbeddedStack.start(settings);
+		if (PrometheusServer.installed()) {
+			prometheus = PrometheusServer.start(root, Files.createTempDirectory("prometheus-it"), ports[8],
+					Map.of("gateway", "127.0.0.1:" + settings.gatewayPort(), "places-service",
+							"127.0.0.1:" + settings.placesPort(), "referral-service", "127.0.0.1:" + settings.referralPort(),
+							"notification-service", "127.0.0.1:" + settings.notificationPort()));
+		}
 	}
 
 	@AfterAll
-	static void stopStack() {
+	static void stopStack() throws InterruptedException {
+		if (prometheus != null) {
+			prometheus.close();
+		}
 		if (stack != null) {
 			stack.close();
 		}
@@ -98,8 +123,9 @@ class CoreJourneyIT {
 		assertThat(inbox.get(0).get("person").get("firstName").asString()).isEqualTo("Edith");
 		assertThat(inbox.get(0).toString()).doesNotContain("Brown", "9434765919", "Lives alone");
 
-		assertThat(send(HOST, "POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status").asString())
-			.isEqualTo("accepted");
+		String[] hostInATrace = { HOST[0], HOST[1], "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01" };
+		assertThat(send(hostInATrace, "POST", "/api/referrals/" + referralId + "/accept", null, 200).get("status")
+			.asString()).isEqualTo("accepted");
 		MimeMessage toReferrer = awaitEmailTo("sam@surgery.example.org", 1);
 		assertThat(toReferrer.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
 		assertThat(send(REFERRER, "GET", "/api/referrals/" + referralId, null, 200).get("status").asString())
@@ -111,6 +137,63 @@ class CoreJourneyIT {
 
 	@Test
 	@Order(2)
+	void oneTraceRunsFromTheGatewayThroughTheServiceAndAcrossKafkaToTheAlert() throws IOException {
+		await().atMost(EVENTUAL).untilAsserted(() -> {
+			assertThat(logOf("gateway")).as("the gateway's access log line").anyMatch(line -> line.contains(TRACE_ID)
+					&& line.contains("POST /api/referrals/" + acceptedReferralId + "/accept 200"));
+			assertThat(logOf("notification-service")).as("the alert raised from the event")
+				.anyMatch(line -> line.contains(TRACE_ID) && line.contains("(ReferralAccepted): 1 alert(s) raised"));
+		});
+		assertThat(logOf("notification-service")).noneMatch(line -> line.contains("Edith") || line.contains("Brown"));
+	}
+
+	@Test
+	@Order(3)
+	void everyMetricTheDashboardsAndRulesNameIsExportedOnceTheJourneyHasRun() throws Exception {
+		int toldBefore = emailsTo("sam@surgery.example.org");
+		send(REFERRER, "POST", "/api/referrals/" + acceptedReferralId + "/outcomes", BASELINE, 200);
+		send(HOST, "POST", "/api/referrals/" + acceptedReferralId + "/attendance",
+				"{\"on\": \"" + LocalDate.now(ZoneId.of("Europe/London")) + "\", \"attended\": true}", 200);
+		send(REFERRER, "POST", "/api/referrals/" + acceptedReferralId + "/outcomes", FOLLOW_UP, 200);
+		String declined = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201).get("id").asString();
+		send(HOST, "POST", "/api/referrals/" + declined + "/reject", "{\"reason\": \"not-eligible\"}", 200);
+		awaitEmailTo("sam@surgery.example.org", toldBefore + 2);
+
+		Set<String> exported = new TreeSet<>();
+		for (int port : new int[] { settings.gatewayPort(), settings.placesPort(), settings.referralPort(),
+				settings.notificationPort() }) {
+			HttpResponse<String> scrape = http.send(HttpRequest
+				.newBuilder(URI.create(StackSettings.url(port) + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+				.map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+		}
+		exported.add("up");
+		assertThat(exported).containsAll(MonitoredMetrics.named(root));
+	}
+
+	@Test
+	@Order(4)
+	void theUptakeRecordingRuleReadsBackThroughPrometheus() throws Exception {
+		assumeTrue(prometheus != null, "Prometheus is not installed (apt-get install prometheus; .ci/run does)");
+		// Prometheus counts a counter's increase from its first scrape: both series must be seen first
+		await().atMost(EVENTUAL).until(() -> prometheus.value(
+				"count(referrals_transitions_total{status=~\"accepted|rejected\",place_kind=\"pub\"})"), is(2.0));
+		String accepted = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201).get("id").asString();
+		String declined = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201).get("id").asString();
+		send(HOST, "POST", "/api/referrals/" + accepted + "/accept", null, 200);
+		send(HOST, "POST", "/api/referrals/" + declined + "/reject", "{\"reason\": \"not-eligible\"}", 200);
+
+		// One accepted and one declined since Prometheus first saw them
+		await().atMost(EVENTUAL).untilAsserted(() -> assertThat(
+				prometheus.value("uptake:acceptance_rate:ratio7d{place_kind=\"pub\",area=\"S\"}"))
+			.isNotNull().isCloseTo(0.5, within(0.05)));
+		assertThat(prometheus.value("sum(uptake:referrals_by_status:increase28d{status=\"in-progress\"})"))
+			.as("the person who started going").isNotNull().isGreaterThan(0.0);
+	}
+
+	@Test
+	@Order(5)
 	void badInputIsAProblemThatNamesTheFieldAndStoresNothing() throws Exception {
 		HttpResponse<String> unknownPlace = exchange(REFERRER, "POST", "/api/referrals", referralTo("no-such-place"));
 		assertThat(unknownPlace.statusCode()).isEqualTo(422);
@@ -130,33 +213,35 @@ class CoreJourneyIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(6)
 	void aReferralMadeWhileKafkaIsDownIsAlertedOnceKafkaIsBack() throws Exception {
+		int alertedBefore = emailsTo("landlord@redlion.example.org");
 		stack.stopKafka();
 		JsonNode referral = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201);
 		assertThat(referral.get("status").asString()).isEqualTo("requested");
 
 		stack.startKafka();
-		awaitEmailTo("landlord@redlion.example.org", 2);
+		awaitEmailTo("landlord@redlion.example.org", alertedBefore + 1);
 	}
 
 	@Test
-	@Order(4)
+	@Order(7)
 	void withThePlacesCatalogueStoppedReferralsAreStillMadeFromTheSnapshot() throws Exception {
+		int alertedBefore = emailsTo("landlord@redlion.example.org");
 		stack.stopService("places-service");
 		JsonNode referral = send(REFERRER, "POST", "/api/referrals", referralTo(placeId), 201);
 		assertThat(referral.get("place").get("name").asString()).isEqualTo("The Red Lion community table");
-		awaitEmailTo("landlord@redlion.example.org", 3);
+		awaitEmailTo("landlord@redlion.example.org", alertedBefore + 1);
 	}
 
 	@Test
-	@Order(5)
+	@Order(8)
 	void aSecondStartKeepsTheData() throws Exception {
 		stack.close();
 		// This start is the last: its close removes the data directory.
 		stack = EmbeddedStack.start(settings.withData(settings.dataDirectory(), false));
 		assertThat(send(REFERRER, "GET", "/api/referrals/" + acceptedReferralId, null, 200).get("status").asString())
-			.isEqualTo("accepted");
+			.isEqualTo("in-progress");
 		assertThat(send(REFERRER, "GET", "/api/places/" + placeId, null, 200).get("name").asString())
 			.isEqualTo("The Red Lion community table");
 		assertThat(send(ANYONE, "GET", "/api/places/search?q=allotment", null, 200).get("total").asInt())
@@ -164,6 +249,20 @@ class CoreJourneyIT {
 		HttpResponse<String> openData = exchange(ANYONE, "GET", "/oruk/services?per_page=1", null);
 		assertThat(openData.statusCode()).isEqualTo(200);
 		assertThat(openData.body()).as("the demo catalogue is loaded once, on the first run").contains("\"total_items\":30");
+	}
+
+	private static final String BASELINE = """
+			{"timepoint": "baseline", "uclaLoneliness": 8,
+			 "ons4": {"lifeSatisfaction": 3, "worthwhile": 4, "happiness": 3, "anxiety": 7}}
+			""";
+
+	private static final String FOLLOW_UP = """
+			{"timepoint": "follow-up", "uclaLoneliness": 5,
+			 "ons4": {"lifeSatisfaction": 6, "worthwhile": 6, "happiness": 4, "anxiety": 5}}
+			""";
+
+	private static List<String> logOf(String service) throws IOException {
+		return Files.readAllLines(settings.dataDirectory().resolve("logs").resolve(service + ".log"));
 	}
 
 	private static String[] basic(String username, String password) {
@@ -189,6 +288,10 @@ class CoreJourneyIT {
 					messages -> messages.size() >= count);
 		assertThat(received).hasSize(count);
 		return received.get(count - 1);
+	}
+
+	private static int emailsTo(String address) {
+		return (int) Arrays.stream(stack.mail().getReceivedMessages()).filter(m -> isTo(m, address)).count();
 	}
 
 	private static boolean isTo(MimeMessage message, String address) {

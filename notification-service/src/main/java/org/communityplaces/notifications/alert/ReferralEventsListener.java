@@ -18,6 +18,9 @@ import org.communityplaces.platform.correlation.CorrelationId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReferralEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
 
 	private final EventContract contract;
 
@@ -63,7 +68,10 @@ class ReferralEventsListener {
 				throw new InvalidEvent(violations);
 			}
 			JsonNode event = json.readTree(record.value());
-			notifications.raise(AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList());
+			List<Notification> raised = AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList();
+			notifications.raise(raised);
+			log.info("Event {} ({}): {} alert(s) raised", event.get("eventId").asString(), event.get("type").asString(),
+					raised.size());
 		});
 	}
 

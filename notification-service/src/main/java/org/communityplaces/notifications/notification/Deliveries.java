@@ -68,6 +68,12 @@ class Deliveries {
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.maxAttempts = maxAttempts;
+		// Every channel's counters exist from the start, so a rate over them is zero rather than missing
+		for (Channel channel : Channel.values()) {
+			for (String name : List.of("notifications.sent", "notifications.retried", "notifications.failed")) {
+				counter(name, channel.name().toLowerCase());
+			}
+		}
 	}
 
 	@EventListener

@@ -3,6 +3,7 @@ package org.communityplaces.platform.outbox;
 import java.time.Instant;
 
 import org.communityplaces.platform.correlation.CorrelationId;
+import org.communityplaces.platform.tracing.TraceParent;
 
 /**
  * An event waiting in its aggregate's own document to be relayed to Kafka. It is written in
@@ -10,11 +11,12 @@ import org.communityplaces.platform.correlation.CorrelationId;
  * part: no transaction is needed, on real MongoDB or on the embedded store.
  */
 public record OutboxEntry(String eventId, String type, String topic, String payload, Instant occurredAt,
-		Instant sentAt, String correlationId) {
+		Instant sentAt, String correlationId, String traceparent) {
 
-	/** An event to send, carrying the correlation id of the request that caused it. */
+	/** An event to send, carrying the correlation id and trace of the request that caused it. */
 	public static OutboxEntry pending(String eventId, String type, String topic, String payload, Instant occurredAt) {
-		return new OutboxEntry(eventId, type, topic, payload, occurredAt, null, CorrelationId.current());
+		return new OutboxEntry(eventId, type, topic, payload, occurredAt, null, CorrelationId.current(),
+				TraceParent.current());
 	}
 
 }

@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.communityplaces.platform.correlation.CorrelationId;
+import org.communityplaces.platform.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +143,10 @@ public class OutboxRelay {
 			String correlationId = entry.getString("correlationId");
 			if (correlationId != null) {
 				record.headers().add(CorrelationId.KEY, correlationId.getBytes(StandardCharsets.UTF_8));
+			}
+			String traceparent = entry.getString("traceparent");
+			if (traceparent != null) {
+				record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
 			}
 			try {
 				kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
