@@ -3,6 +3,8 @@ package org.communityplaces.referrals.referral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,20 @@ class ReferralCodes {
 
 	private final Map<String, Set<String>> codes;
 
+	private final Map<String, Map<String, String>> labelled;
+
 	ReferralCodes(JsonMapper json) {
 		try (InputStream in = new ClassPathResource("referrals/codes.json").getInputStream()) {
 			JsonNode document = json.readTree(in);
 			this.codes = Map.of("reason", codesOf(document, "reason"), "need", codesOf(document, "need"),
 					"interest", codesOf(document, "interest"), "accessibility", codesOf(document, "accessibility"));
+			Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+			for (String vocabulary : List.of("reason", "need", "interest", "accessibility")) {
+				Map<String, String> terms = new LinkedHashMap<>();
+				document.path(vocabulary).properties().forEach(term -> terms.put(term.getKey(), term.getValue().asString()));
+				labels.put(vocabulary, Collections.unmodifiableMap(terms));
+			}
+			this.labelled = Collections.unmodifiableMap(labels);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read referrals/codes.json", ex);
@@ -51,6 +62,11 @@ class ReferralCodes {
 			}
 		}
 		return List.copyOf(new LinkedHashSet<>(given));
+	}
+
+	/** Every vocabulary's codes with their plain-English labels, in the file's order, for forms. */
+	Map<String, Map<String, String>> labelled() {
+		return labelled;
 	}
 
 	private static Set<String> codesOf(JsonNode document, String vocabulary) {

@@ -251,4 +251,14 @@ class ReferralApiTests extends ReferralServiceTest {
 			.isEqualTo("basic");
 	}
 
+	@Test
+	void theFormsAreOfferedEveryCodeWithItsLabelAndEachDecisionsReasons() {
+		MvcTestResult codes = get(LINK_WORKER, "/api/referrals/codes");
+		assertThat(codes).hasStatusOk();
+		assertThat(codes).bodyJson().extractingPath("$.reason.loneliness").isEqualTo("Feels lonely");
+		assertThat(codes).bodyJson().extractingPath("$.accessibility").asMap().containsKey("step-free");
+		assertThat(codes).bodyJson().extractingPath("$.decisionReasons.reject").asArray()
+			.containsExactly("could-not-contact", "no-capacity", "not-eligible", "other");
+	}
+
 }
