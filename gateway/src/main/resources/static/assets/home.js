@@ -1,14 +1,19 @@
 'use strict';
-(function () {
-  fetch('/api/me', { headers: { Accept: 'application/json' } })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((person) => {
-      if (person) {
-        document.getElementById('greeting').textContent = 'Signed in as ' + (person.name || person.username) + ', ' + person.role;
-      }
-    });
-  document.getElementById('sign-out').addEventListener('submit', () => {
-    const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
-    document.getElementById('csrf').value = cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+(async function () {
+  const TASKS = {
+    referrer: [['/find.html', 'Find a place and refer someone'], ['/referrals.html', 'Follow your referrals']],
+    host: [['/referrals.html', 'Answer referrals to your places']],
+    commissioner: [['/referrals.html', 'See referrals, with nobody in them']],
+    admin: [['/referrals.html', 'See referrals, with nobody in them']]
+  };
+  const me = await App.start('/');
+  document.getElementById('greeting').textContent = 'Hello, ' + (me.name || me.username);
+  const tasks = document.getElementById('tasks');
+  (TASKS[me.role] || []).forEach(([href, text]) => {
+    const item = document.createElement('li');
+    const link = App.element('a', text);
+    link.href = href;
+    item.appendChild(link);
+    tasks.appendChild(item);
   });
 }());

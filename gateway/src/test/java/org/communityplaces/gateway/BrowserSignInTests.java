@@ -111,8 +111,8 @@ class BrowserSignInTests {
 
 	@Test
 	void aBrowserGoingToAPageUnsignedIsTakenToSignInAndItsRequestsGetNoPasswordBox() {
-		http.get().uri("/").header("Sec-Fetch-Mode", "navigate").accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isFound().expectHeader().location("/sign-in.html");
+		http.get().uri("/referral.html?id=r-1").header("Sec-Fetch-Mode", "navigate").accept(MediaType.TEXT_HTML)
+			.exchange().expectStatus().isFound().expectHeader().location("/sign-in.html?then=%2Freferral.html%3Fid%3Dr-1");
 		http.get().uri("/api/referrals").header("Sec-Fetch-Mode", "cors").exchange().expectStatus().isUnauthorized()
 			.expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
 		http.get().uri("/sign-in/providers").exchange().expectStatus().isOk().expectBody().json("[]");

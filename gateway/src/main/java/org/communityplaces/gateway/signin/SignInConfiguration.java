@@ -1,6 +1,8 @@
 package org.communityplaces.gateway.signin;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -174,7 +176,11 @@ class SignInConfiguration {
 			HttpHeaders request = exchange.getRequest().getHeaders();
 			String fetchMode = request.getFirst("Sec-Fetch-Mode");
 			if ("navigate".equals(fetchMode)) {
-				return REDIRECT.sendRedirect(exchange, URI.create(SIGN_IN_PAGE));
+				String wanted = exchange.getRequest().getURI().getRawPath()
+						+ (exchange.getRequest().getURI().getRawQuery() == null ? ""
+								: "?" + exchange.getRequest().getURI().getRawQuery());
+				return REDIRECT.sendRedirect(exchange,
+						URI.create(SIGN_IN_PAGE + "?then=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8)));
 			}
 			if (fetchMode == null) {
 				exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Community places\"");

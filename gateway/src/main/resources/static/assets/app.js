@@ -1,0 +1,103 @@
+'use strict';
+// What every page shares: who is signed in, the navigation for their role, calls to the API
+// (with the CSRF token on every change), and showing problems in words.
+const App = (function () {
+  const NAV = {
+    referrer: [['/find.html', 'Find a place'], ['/referrals.html', 'Referrals'], ['/alerts.html', 'Alerts']],
+    host: [['/referrals.html', 'Referrals to you'], ['/alerts.html', 'Alerts']],
+    commissioner: [['/referrals.html', 'Referrals']],
+    admin: [['/referrals.html', 'Referrals']]
+  };
+
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  }
+
+  /** Calls the API; resolves with the parsed answer, or rejects with the problem's words. */
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (method !== 'GET') {
+      headers['X-XSRF-TOKEN'] = csrfToken();
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    } catch (error) {
+      throw { detail: 'Community places cannot be reached. Check your connection and try again.' };
+    }
+    if (response.status === 401) {
+      window.location.assign('/sign-in.html?then=' + encodeURIComponent(window.location.pathname + window.location.search));
+      throw { detail: 'Please sign in again.' };
+    }
+    const text = await response.text();
+    const answer = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      throw answer || { detail: 'Something went wrong (' + response.status + ').' };
+    }
+    return answer;
+  }
+
+  /** Starts a page: the person signed in, the navigation, the sign-out button. */
+  async function start(current) {
+    const me = await api('GET', '/api/me');
+    const nav = document.getElementById('nav');
+    const list = document.createElement('ul');
+    (NAV[me.role] || []).forEach(([href, text]) => {
+      const item = document.createElement('li');
+      const link = element('a', text);
+      link.href = href;
+      if (href === current) {
+        link.setAttribute('aria-current', 'page');
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    nav.appendChild(list);
+    const who = document.getElementById('who');
+    who.textContent = (me.name || me.username) + (me.organisationName ? ', ' + me.organisationName : '');
+    document.getElementById('sign-out').addEventListener('submit', () => {
+      document.getElementById('sign-out-csrf').value = csrfToken();
+    });
+    return me;
+  }
+
+  function element(tag, text, className) {
+    const made = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      made.textContent = text;
+    }
+    if (className) {
+      made.className = className;
+    }
+    return made;
+  }
+
+  /** Shows a problem at the top of the form, naming the fields it is about, and moves focus to it. */
+  function showProblem(box, problem) {
+    box.replaceChildren();
+    box.appendChild(element('h2', 'There is a problem'));
+    const list = document.createElement('ul');
+    const detail = problem && (problem.detail || problem.title) ? (problem.detail || problem.title) : 'Something went wrong.';
+    list.appendChild(element('li', detail));
+    (problem && problem.errors ? problem.errors : []).forEach((error) => {
+      list.appendChild(element('li', (error.field ? error.field + ': ' : '') + (error.message || error.detail || '')));
+    });
+    box.appendChild(list);
+    box.hidden = false;
+    box.focus();
+  }
+
+  function when(instant) {
+    return instant ? new Date(instant).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }) : '';
+  }
+
+  function words(code) {
+    return code ? code.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase()) : '';
+  }
+
+  return { api, start, element, showProblem, when, words };
+}());

@@ -1,0 +1,63 @@
+'use strict';
+(async function () {
+  const me = await App.start('/find.html');
+  const form = document.getElementById('search');
+  const problem = document.getElementById('problem');
+  const results = document.getElementById('results');
+  const count = document.getElementById('result-count');
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    problem.hidden = true;
+    const query = new URLSearchParams();
+    ['q', 'postcode', 'kind'].forEach((name) => {
+      const value = form[name].value.trim();
+      if (value) {
+        query.set(name, value);
+      }
+    });
+    if (form.accessibility.checked) {
+      query.append('accessibility', 'step-free');
+    }
+    if (form.hasCapacity.checked) {
+      query.set('hasCapacity', 'true');
+    }
+    count.textContent = 'Searching…';
+    try {
+      const found = await App.api('GET', '/api/places/search?' + query);
+      show(found);
+    } catch (failure) {
+      count.textContent = '';
+      App.showProblem(problem, failure);
+    }
+  });
+
+  function show(found) {
+    results.replaceChildren();
+    document.getElementById('results-heading').hidden = false;
+    count.textContent = found.total === 1 ? '1 place found' : found.total + ' places found';
+    found.hits.forEach((hit) => {
+      const item = App.element('li', null, 'result');
+      item.appendChild(App.element('h3', hit.name));
+      const facts = [App.words(hit.kind), hit.postcodeDistrict];
+      if (hit.distanceMetres !== null && hit.distanceMetres !== undefined) {
+        facts.push((hit.distanceMetres / 1609.344).toFixed(1) + ' miles away');
+      }
+      facts.push(hit.free ? 'Free' : 'Costs something');
+      item.appendChild(App.element('p', facts.filter(Boolean).join(' · ')));
+      const room = hit.capacityAvailable === null || hit.capacityAvailable === undefined
+        ? 'Room: not known'
+        : hit.capacityAvailable > 0 ? 'Room for ' + hit.capacityAvailable + ' more' : 'Full at the moment';
+      item.appendChild(App.element('p', room, hit.capacityAvailable === 0 ? 'full' : 'room'));
+      if (hit.accessibility && hit.accessibility.length) {
+        item.appendChild(App.element('p', 'Access: ' + hit.accessibility.map(App.words).join(', ')));
+      }
+      if (me.role === 'referrer') {
+        const refer = App.element('a', 'Refer someone to ' + hit.name, 'button-link');
+        refer.href = '/refer.html?place=' + encodeURIComponent(hit.id) + '&name=' + encodeURIComponent(hit.name);
+        item.appendChild(refer);
+      }
+      results.appendChild(item);
+    });
+  }
+}());
