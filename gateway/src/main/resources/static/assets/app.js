@@ -41,10 +41,34 @@ const App = (function () {
     return answer;
   }
 
-  /** Starts a page: the person signed in, the navigation, the sign-out button. */
-  async function start(current) {
-    const me = await api('GET', '/api/me');
-    const nav = document.getElementById('nav');
+  /** The banner every page shares: the service's name, the role's navigation, who is signed in, sign out. */
+  function banner(me, current) {
+    const header = document.getElementById('banner');
+    const name = element('p', null, 'service-name');
+    const home = element('a', 'Community places');
+    home.href = '/';
+    name.appendChild(home);
+    const nav = document.createElement('nav');
+    nav.id = 'nav';
+    nav.setAttribute('aria-label', 'Main');
+    const account = element('div', null, 'account');
+    const who = element('span', (me.name || me.username) + (me.organisationName ? ', ' + me.organisationName : ''));
+    who.id = 'who';
+    const signOut = document.createElement('form');
+    signOut.id = 'sign-out';
+    signOut.method = 'post';
+    signOut.action = '/sign-out';
+    const token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    const button = element('button', 'Sign out', 'link-button');
+    button.type = 'submit';
+    signOut.append(token, button);
+    signOut.addEventListener('submit', () => {
+      token.value = csrfToken();
+    });
+    account.append(who, signOut);
+    header.append(name, nav, account);
     const list = document.createElement('ul');
     (NAV[me.role] || []).forEach(([href, text]) => {
       const item = document.createElement('li');
@@ -57,11 +81,12 @@ const App = (function () {
       list.appendChild(item);
     });
     nav.appendChild(list);
-    const who = document.getElementById('who');
-    who.textContent = (me.name || me.username) + (me.organisationName ? ', ' + me.organisationName : '');
-    document.getElementById('sign-out').addEventListener('submit', () => {
-      document.getElementById('sign-out-csrf').value = csrfToken();
-    });
+  }
+
+  /** Starts a page: the person signed in, and the banner for their role. */
+  async function start(current) {
+    const me = await api('GET', '/api/me');
+    banner(me, current);
     return me;
   }
 
