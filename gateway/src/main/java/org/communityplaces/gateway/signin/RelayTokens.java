@@ -52,7 +52,8 @@ class RelayTokens {
 
 	private final Clock clock;
 
-	private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+	/** By the whole person, so that a provider's subject that happens to equal a local username never shares a token. */
+	private final Map<Person, Issued> issued = new ConcurrentHashMap<>();
 
 	RelayTokens(@Value("${gateway.token.private-key:}") String privateKeyPem, @Value("${gateway.token.issuer}") String issuer,
 			@Value("${gateway.token.audience}") String audience, @Value("${gateway.token.lifetime}") Duration lifetime,
@@ -79,12 +80,12 @@ class RelayTokens {
 	 */
 	String tokenFor(Person person) {
 		Instant now = clock.instant();
-		Issued current = issued.get(person.username());
+		Issued current = issued.get(person);
 		if (current != null && current.expiresAt().minus(lifetime.dividedBy(2)).isAfter(now)) {
 			return current.token();
 		}
 		String token = signed(person, now);
-		issued.put(person.username(), new Issued(token, now.plus(lifetime)));
+		issued.put(person, new Issued(token, now.plus(lifetime)));
 		return token;
 	}
 

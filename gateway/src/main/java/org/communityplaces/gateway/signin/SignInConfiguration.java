@@ -154,7 +154,8 @@ class SignInConfiguration {
 	WebFilter csrfCookieForPages() {
 		return (exchange, chain) -> {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			if (token == null || !exchange.getRequest().getHeaders().getAccept().toString().contains("text/html")) {
+			String accept = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT);
+			if (token == null || accept == null || !accept.contains("text/html")) {
 				return chain.filter(exchange);
 			}
 			return token.then(chain.filter(exchange));
