@@ -64,6 +64,8 @@ class SignInConfiguration {
 
 	static final String SIGN_IN_PAGE = "/sign-in.html";
 
+	private static final String LOCKED = "Too many failed sign-ins: this account is locked for a while. Try again later.";
+
 	private static final DefaultServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
 
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
@@ -83,7 +85,7 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn, SignInSettings settings,
+	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn,
 			ObjectProvider<ReactiveClientRegistrationRepository> providers) {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
@@ -187,7 +189,7 @@ class SignInConfiguration {
 				exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Community places\"");
 			}
 			return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in", failure instanceof LockedException
-					? "Too many failed sign-ins: this account is locked for a while. Try again later."
+					? LOCKED
 					: "Sign in to use this.");
 		};
 	}
@@ -195,7 +197,7 @@ class SignInConfiguration {
 	private static ServerAuthenticationFailureHandler passwordRefused() {
 		return (filterExchange, failure) -> Problems.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
 				"Not signed in", failure instanceof LockedException
-						? "Too many failed sign-ins: this account is locked for a while. Try again later."
+						? LOCKED
 						: "Wrong username or password.");
 	}
 
