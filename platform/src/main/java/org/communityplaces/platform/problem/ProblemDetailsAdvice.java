@@ -1,5 +1,6 @@
 package org.communityplaces.platform.problem;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -92,6 +95,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		String name = parameter.getParameterName();
 		return name == null ? "request" : name;
+	}
+
+	/** A query parameter or path segment that is not of its type: named, with what it should look like. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? parameterName(argument.getParameter())
+				: String.valueOf(ex.getPropertyName());
+		Class<?> type = ex.getRequiredType();
+		String expected = type == LocalDate.class ? "must be a date such as 2026-11-23"
+				: type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)
+						? "must be a whole number" : "has the wrong type";
+		return invalid(ex, List.of(Map.of("field", name, "message", expected)), headers, request);
 	}
 
 	@Override

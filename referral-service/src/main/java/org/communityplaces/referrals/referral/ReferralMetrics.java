@@ -67,15 +67,14 @@ class ReferralMetrics {
 	 * A follow-up score and the baseline it pairs with. Both are recorded together, so the mean
 	 * change is the difference of the two means; the direction counts say how many got better.
 	 * Micrometer ignores negative amounts, which is why the change itself is not the amount.
-	 * @param lowerIsBetter true for loneliness and anxiety
 	 */
-	void outcomeChanged(Referral referral, String measure, int baseline, int followUp, boolean lowerIsBetter) {
-		score(referral, measure, "baseline", baseline);
-		score(referral, measure, "follow-up", followUp);
-		int change = lowerIsBetter ? baseline - followUp : followUp - baseline;
+	void outcomeChanged(Referral referral, OutcomeMeasure measure, int baseline, int followUp) {
+		score(referral, measure.code(), "baseline", baseline);
+		score(referral, measure.code(), "follow-up", followUp);
+		int change = measure.improvement(baseline, followUp);
 		Counter.builder("referrals.outcome.changes")
 			.description("Follow-ups better, unchanged or worse than their baseline")
-			.tag("measure", measure)
+			.tag("measure", measure.code())
 			.tag("direction", change > 0 ? "improved" : change == 0 ? "unchanged" : "worse")
 			.tag("place_kind", referral.place().kind())
 			.tag("area", referral.place().area())

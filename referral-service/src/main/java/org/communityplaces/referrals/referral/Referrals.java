@@ -344,17 +344,12 @@ class Referrals {
 	}
 
 	private void recordChange(Referral referral, Referral.Scores baseline, Referral.Scores followUp) {
-		if (baseline.uclaLoneliness() != null && followUp.uclaLoneliness() != null) {
-			metrics.outcomeChanged(referral, "ucla-loneliness", baseline.uclaLoneliness(), followUp.uclaLoneliness(), true);
-		}
-		if (baseline.ons4() != null && followUp.ons4() != null) {
-			metrics.outcomeChanged(referral, "ons4-life-satisfaction", baseline.ons4().lifeSatisfaction(),
-					followUp.ons4().lifeSatisfaction(), false);
-			metrics.outcomeChanged(referral, "ons4-worthwhile", baseline.ons4().worthwhile(), followUp.ons4().worthwhile(),
-					false);
-			metrics.outcomeChanged(referral, "ons4-happiness", baseline.ons4().happiness(), followUp.ons4().happiness(),
-					false);
-			metrics.outcomeChanged(referral, "ons4-anxiety", baseline.ons4().anxiety(), followUp.ons4().anxiety(), true);
+		for (OutcomeMeasure measure : OutcomeMeasure.values()) {
+			Integer before = measure.of(baseline);
+			Integer after = measure.of(followUp);
+			if (before != null && after != null) {
+				metrics.outcomeChanged(referral, measure, before, after);
+			}
 		}
 	}
 
