@@ -18,6 +18,7 @@ import org.communityplaces.platform.outbox.OutboxWritten;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -67,6 +68,15 @@ public class Catalogue {
 
 	public List<Place> findAll(Collection<String> ids) {
 		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("removedAt").is(null)), Place.class);
+	}
+
+	/** A page of the places matching, by name. */
+	List<Place> list(Criteria which, int page, int size) {
+		Query query = Query.query(new Criteria().andOperator(which, Criteria.where("removedAt").is(null)))
+			.with(Sort.by("name", "_id"))
+			.skip((long) page * size)
+			.limit(size);
+		return mongo.find(query, Place.class);
 	}
 
 	public Place create(PlaceDetails details) {

@@ -1,11 +1,14 @@
 package org.communityplaces.places.place;
 
+import java.util.regex.Pattern;
+
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
 import org.communityplaces.platform.problem.Problem;
 
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,17 @@ public class PlaceAccess {
 		if (!caller.is(Role.ADMIN)) {
 			throw new CallerProblems.NotAllowed("Only admins register, replace, remove and import places.");
 		}
+	}
+
+	/** Which places the caller looks after: a host their own, an admin every one. */
+	static Criteria lookedAfterBy(Caller caller) {
+		if (caller.is(Role.ADMIN)) {
+			return new Criteria();
+		}
+		if (caller.is(Role.HOST) && caller.email() != null) {
+			return Criteria.where("host.email").regex("^" + Pattern.quote(caller.email()) + "$", "i");
+		}
+		throw new CallerProblems.NotAllowed("Only hosts and admins look after places.");
 	}
 
 	/** An admin, or the host whose contact the place holds. */

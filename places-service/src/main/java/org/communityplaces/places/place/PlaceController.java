@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
@@ -12,7 +14,6 @@ import org.communityplaces.places.place.PlaceDetails.HostDetails;
 import org.communityplaces.platform.caller.Caller;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/places")
-@Validated
 class PlaceController {
 
 	private final Catalogue catalogue;
@@ -46,6 +47,13 @@ class PlaceController {
 		PlaceAccess.requireAdmin(caller);
 		Place place = catalogue.create(details);
 		return ResponseEntity.created(URI.create("/api/places/" + place.id())).body(PlaceView.of(place));
+	}
+
+	/** The places the caller looks after, by name: a host's own, or for an admin the whole catalogue. */
+	@GetMapping
+	List<PlaceView> lookedAfter(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+		return catalogue.list(PlaceAccess.lookedAfterBy(caller), page, size).stream().map(PlaceView::of).toList();
 	}
 
 	@GetMapping("/{id}")

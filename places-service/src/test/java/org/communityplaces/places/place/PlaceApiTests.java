@@ -174,6 +174,36 @@ class PlaceApiTests extends PlacesServiceTest {
 	}
 
 	@Test
+	void aHostListsTheirOwnPlacesAndAnAdminTheWholeCatalogueByName() {
+		String redLion = idOf(post(RED_LION));
+		String bakery = idOf(post(RED_LION.replace(" The Red Lion community table ", "Crookes Bakery tea room")
+			.replace("landlord@redlion.example.org", "kim@bakery.example.org")));
+		String removed = idOf(post(RED_LION.replace(" The Red Lion community table ", "A removed place")));
+		assertThat(as("admin", null, mvc.delete().uri("/api/places/{id}", removed))).hasStatus(204);
+
+		assertThat(as("host", "Landlord@RedLion.example.org", mvc.get().uri("/api/places"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].id")
+			.asArray()
+			.containsExactly(redLion);
+		assertThat(as("admin", null, mvc.get().uri("/api/places?size=1&page=1"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].id")
+			.asArray()
+			.containsExactly(redLion);
+		assertThat(as("admin", null, mvc.get().uri("/api/places"))).bodyJson()
+			.extractingPath("$[*].id")
+			.asArray()
+			.containsExactly(bakery, redLion);
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places"))).hasStatus(403)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(as("admin", null, mvc.get().uri("/api/places?size=500"))).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("size");
+	}
+
+	@Test
 	void anUnknownPlaceIsNotFound() {
 		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", "nope"))).hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
