@@ -115,6 +115,29 @@ class SignInTests {
 			.jsonPath("$.detail")
 			.value(detail -> assertThat((String) detail).contains("locked"));
 		assertThat(received).isEmpty();
+
+		http.get().uri("/api/people").headers(headers -> headers.setBasicAuth("sam", "test-password"))
+			.exchange().expectStatus().isForbidden();
+		http.get().uri("/api/people").headers(headers -> headers.setBasicAuth("ada", "test-password"))
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[?(@.username == 'kim')].lockedUntil").value(locked -> assertThat(locked.toString()).contains("Z"))
+			.jsonPath("$[?(@.username == 'sam')].lockedUntil").value(locked -> assertThat(locked.toString()).isEqualTo("[null]"))
+			.jsonPath("$[*].role").value(roles -> assertThat(roles.toString()).isEqualTo("[\"admin\",\"host\",\"referrer\"]"))
+			.consumeWith(answer -> assertThat(new String(answer.getResponseBody())).doesNotContain("bcrypt", "password"));
+		http.post().uri("/api/people/kim/unlock").headers(headers -> headers.setBasicAuth("ada", "test-password"))
+			.exchange().expectStatus().isOk();
+		http.get().uri("/api/referrals").headers(headers -> headers.setBasicAuth("kim", "test-password"))
+			.exchange().expectStatus().isOk();
+		http.post().uri("/api/people/nobody/unlock").headers(headers -> headers.setBasicAuth("ada", "test-password"))
+			.exchange().expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void thePagesAreToldWhereTheDashboardsAre() {
+		http.get().uri("/api/dashboards").headers(headers -> headers.setBasicAuth("sam", "test-password"))
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[*].name").value(names -> assertThat(names.toString()).isEqualTo("[\"Uptake\",\"Operations\"]"))
+			.jsonPath("$[0].address").isEqualTo("http://localhost:3000/d/uptake");
 	}
 
 }

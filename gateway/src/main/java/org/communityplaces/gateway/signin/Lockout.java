@@ -24,8 +24,14 @@ final class Lockout {
 	}
 
 	boolean locked(String username) {
+		return lockedUntil(username) != null;
+	}
+
+	/** Until when the account is locked, or null when it is not. */
+	Instant lockedUntil(String username) {
 		Failures record = failures.get(key(username));
-		return record != null && record.lockedUntil() != null && record.lockedUntil().isAfter(clock.instant());
+		return record != null && record.lockedUntil() != null && record.lockedUntil().isAfter(clock.instant())
+				? record.lockedUntil() : null;
 	}
 
 	void failed(String username) {
@@ -36,7 +42,8 @@ final class Lockout {
 		});
 	}
 
-	void succeeded(String username) {
+	/** A sign-in succeeded, or an admin unlocked the account: the count starts again. */
+	void reset(String username) {
 		failures.remove(key(username));
 	}
 

@@ -67,7 +67,7 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
 			lockout.failed(username);
 			throw new BadCredentialsException("Wrong username or password");
 		}
-		lockout.succeeded(username);
+		lockout.reset(username);
 		recent.put(digest, new Remembered(person, clock.instant().plus(REMEMBER)));
 		return signedIn(person);
 	}

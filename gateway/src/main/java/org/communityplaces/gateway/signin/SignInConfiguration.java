@@ -77,11 +77,16 @@ class SignInConfiguration {
 
 	/** The one way in: also keeps Spring Boot from making a default user with a generated password. */
 	@Bean
-	PasswordSignIn passwordSignIn(SignInSettings settings, PasswordEncoder passwords, Clock clock) {
+	PasswordSignIn passwordSignIn(SignInSettings settings, PasswordEncoder passwords, Lockout lockout, Clock clock) {
 		Map<String, Person> people = settings.users()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Person::username, Function.identity()));
-		return new PasswordSignIn(people, passwords, new Lockout(settings, clock), clock);
+		return new PasswordSignIn(people, passwords, lockout, clock);
+	}
+
+	@Bean
+	Lockout lockout(SignInSettings settings, Clock clock) {
+		return new Lockout(settings, clock);
 	}
 
 	@Bean
@@ -96,6 +101,8 @@ class SignInConfiguration {
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/places/search")
 			.permitAll()
+			.pathMatchers("/api/people", "/api/people/**")
+			.hasRole("ADMIN")
 			.anyExchange()
 			.authenticated())
 			.httpBasic(basic -> basic.authenticationManager(signIn)
