@@ -4,9 +4,10 @@
 const App = (function () {
   const NAV = {
     referrer: [['/find.html', 'Find a place'], ['/referrals.html', 'Referrals'], ['/alerts.html', 'Alerts']],
-    host: [['/referrals.html', 'Referrals to you'], ['/alerts.html', 'Alerts']],
-    commissioner: [['/referrals.html', 'Referrals']],
-    admin: [['/referrals.html', 'Referrals']]
+    host: [['/referrals.html', 'Referrals to you'], ['/places.html', 'Your places'], ['/alerts.html', 'Alerts']],
+    commissioner: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals']],
+    admin: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals'], ['/places.html', 'Places'],
+      ['/imports.html', 'Imports'], ['/people.html', 'People'], ['/audit.html', 'Audit'], ['/dead-letters.html', 'Dead letters']]
   };
 
   function csrfToken() {
@@ -83,11 +84,65 @@ const App = (function () {
     nav.appendChild(list);
   }
 
-  /** Starts a page: the person signed in, and the banner for their role. */
-  async function start(current) {
+  /**
+   * Starts a page: the person signed in, and the banner for their role. A page that is not
+   * for their role says so, rather than showing them a page of refusals.
+   */
+  async function start(current, roles) {
     const me = await api('GET', '/api/me');
     banner(me, current);
+    if (roles && !roles.includes(me.role)) {
+      const main = document.getElementById('main');
+      main.replaceChildren(element('h1', 'This page is not for you'),
+        element('p', 'Your role does not use this page. The links above are the pages for you.'));
+      throw new Error('not for this role');
+    }
     return me;
+  }
+
+  /**
+   * A table with a caption and column headings; each row is a list of cells, each a text or an
+   * element. The first cell of a row heads it.
+   */
+  function table(caption, headings, rows) {
+    const made = document.createElement('table');
+    made.appendChild(element('caption', caption));
+    const head = document.createElement('thead');
+    const headRow = document.createElement('tr');
+    headings.forEach((heading) => {
+      const cell = element('th', heading);
+      cell.scope = 'col';
+      headRow.appendChild(cell);
+    });
+    head.appendChild(headRow);
+    const body = document.createElement('tbody');
+    rows.forEach((row) => {
+      const line = document.createElement('tr');
+      row.forEach((value, index) => {
+        const cell = document.createElement(index === 0 ? 'th' : 'td');
+        if (index === 0) {
+          cell.scope = 'row';
+        }
+        if (value instanceof Node) {
+          cell.appendChild(value);
+        } else {
+          cell.textContent = value === null || value === undefined ? '–' : String(value);
+        }
+        line.appendChild(cell);
+      });
+      body.appendChild(line);
+    });
+    made.append(head, body);
+    const wrapper = element('div', null, 'table-wrapper');
+    wrapper.tabIndex = 0;
+    wrapper.setAttribute('role', 'region');
+    wrapper.setAttribute('aria-label', caption);
+    wrapper.appendChild(made);
+    return wrapper;
+  }
+
+  function percent(share) {
+    return share === null || share === undefined ? null : Math.round(share * 100) + '%';
   }
 
   function element(tag, text, className) {
@@ -124,5 +179,5 @@ const App = (function () {
     return code ? code.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase()) : '';
   }
 
-  return { api, start, element, showProblem, when, words };
+  return { api, start, element, table, percent, showProblem, when, words, csrfToken };
 }());

@@ -5,6 +5,12 @@
   const problem = document.getElementById('problem');
   const results = document.getElementById('results');
   const count = document.getElementById('result-count');
+  // Choosing another place for someone whose referral was declined or expired
+  const again = new URLSearchParams(window.location.search).get('again');
+  if (again && me.role === 'referrer') {
+    document.querySelector('h1').textContent = 'Find another place';
+    document.querySelector('h1').after(App.element('p', 'Their details and consent are carried over from the earlier referral.', 'lead'));
+  }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -32,6 +38,16 @@
     }
   });
 
+  async function reRefer(hit) {
+    problem.hidden = true;
+    try {
+      const referral = await App.api('POST', '/api/referrals/' + encodeURIComponent(again) + '/re-referrals', { placeId: hit.id });
+      window.location.assign('/referral.html?id=' + encodeURIComponent(referral.id));
+    } catch (failure) {
+      App.showProblem(problem, failure);
+    }
+  }
+
   function show(found) {
     results.replaceChildren();
     document.getElementById('results-heading').hidden = false;
@@ -52,7 +68,12 @@
       if (hit.accessibility && hit.accessibility.length) {
         item.appendChild(App.element('p', 'Access: ' + hit.accessibility.map(App.words).join(', ')));
       }
-      if (me.role === 'referrer') {
+      if (me.role === 'referrer' && again) {
+        const refer = App.element('button', 'Refer them to ' + hit.name + ' instead');
+        refer.type = 'button';
+        refer.addEventListener('click', () => reRefer(hit));
+        item.appendChild(refer);
+      } else if (me.role === 'referrer') {
         const refer = App.element('a', 'Refer someone to ' + hit.name, 'button-link');
         refer.href = '/refer.html?place=' + encodeURIComponent(hit.id) + '&name=' + encodeURIComponent(hit.name);
         item.appendChild(refer);

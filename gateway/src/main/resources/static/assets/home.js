@@ -2,9 +2,12 @@
 (async function () {
   const TASKS = {
     referrer: [['/find.html', 'Find a place and refer someone'], ['/referrals.html', 'Follow your referrals']],
-    host: [['/referrals.html', 'Answer referrals to your places']],
-    commissioner: [['/referrals.html', 'See referrals, with nobody in them']],
-    admin: [['/referrals.html', 'See referrals, with nobody in them']]
+    host: [['/referrals.html', 'Answer referrals to your places'], ['/places.html', 'Keep your opening times and room up to date']],
+    commissioner: [['/uptake.html', 'See uptake: referred, accepted, attended, and whether it helped'],
+      ['/referrals.html', 'See referrals, with nobody in them']],
+    admin: [['/uptake.html', 'See uptake'], ['/places.html', 'Keep places up to date'], ['/imports.html', 'Import places'],
+      ['/people.html', 'See who can sign in, and unlock accounts'], ['/audit.html', 'Read the audit trail'],
+      ['/dead-letters.html', 'Replay alerts that could not be handled']]
   };
   const me = await App.start('/');
   document.getElementById('greeting').textContent = 'Hello, ' + (me.name || me.username);

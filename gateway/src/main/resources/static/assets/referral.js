@@ -58,21 +58,128 @@
     const area = document.getElementById('actions');
     area.replaceChildren();
     const offered = [];
+    const going = referral.status === 'accepted' || referral.status === 'in-progress';
     if (me.role === 'host' && referral.status === 'requested') {
       offered.push(button('Accept', () => act(referral, 'accept')));
       offered.push(decline(referral));
     }
-    if (me.role === 'host' && (referral.status === 'accepted' || referral.status === 'in-progress')) {
+    if ((me.role === 'host' || me.role === 'referrer') && going) {
       offered.push(attendance(referral, true));
       offered.push(attendance(referral, false));
     }
-    if (me.role === 'referrer' && ['rejected', 'expired'].includes(referral.status) && !referral.nextAttempt) {
+    if ((me.role === 'host' || me.role === 'referrer') && referral.status === 'in-progress') {
+      offered.push(button('Mark as completed', () => act(referral, 'complete'), true));
+    }
+    if (me.role === 'referrer' && ['rejected', 'expired', 'cancelled', 'failed'].includes(referral.status) && !referral.nextAttempt) {
       const again = App.element('a', 'Refer them to another place', 'button-link');
-      again.href = '/find.html';
+      again.href = '/find.html?again=' + encodeURIComponent(referral.id);
       offered.push(again);
+    }
+    if (referral.nextAttempt) {
+      const next = App.element('a', 'See the referral that followed this one');
+      next.href = '/referral.html?id=' + encodeURIComponent(referral.nextAttempt);
+      offered.push(next);
     }
     offered.forEach((control) => area.appendChild(control));
     document.getElementById('actions-section').hidden = offered.length === 0;
+    outcomes(referral);
+  }
+
+  /** The referrer's before-and-after scores: the baseline any time, the follow-up once the person has started going. */
+  function outcomes(referral) {
+    const section = document.getElementById('outcomes-section');
+    const area = document.getElementById('outcomes');
+    area.replaceChildren();
+    if (me.role !== 'referrer') {
+      section.hidden = true;
+      return;
+    }
+    section.hidden = false;
+    const recorded = referral.outcomes || {};
+    [['baseline', 'Before'], ['followUp', 'After']].forEach(([timepoint, label]) => {
+      const scores = recorded[timepoint];
+      if (scores) {
+        const facts = ['Loneliness ' + scores.uclaLoneliness + ' of 9 (3 is least lonely)'];
+        if (scores.ons4) {
+          facts.push('life satisfaction ' + scores.ons4.lifeSatisfaction, 'worthwhile ' + scores.ons4.worthwhile,
+            'happiness ' + scores.ons4.happiness, 'anxiety ' + scores.ons4.anxiety);
+        }
+        area.appendChild(App.element('p', label + ' (' + new Date(scores.measuredOn).toLocaleDateString('en-GB', { dateStyle: 'medium' }) + '): ' + facts.join(', ') + '.'));
+      }
+    });
+    if (!recorded.baseline) {
+      area.appendChild(scoresForm(referral, 'baseline', 'Record scores before they start'));
+    } else if (!recorded.followUp && (referral.status === 'in-progress' || referral.status === 'completed')) {
+      area.appendChild(scoresForm(referral, 'follow-up', 'Record follow-up scores'));
+    } else if (!recorded.followUp) {
+      area.appendChild(App.element('p', 'Follow-up scores can be recorded once they have started going.', 'muted'));
+    }
+  }
+
+  const UCLA = ['How often do they feel that they lack companionship?', 'How often do they feel left out?',
+    'How often do they feel isolated from others?'];
+
+  const ONS4 = [['lifeSatisfaction', 'How satisfied are they with their life nowadays?'],
+    ['worthwhile', 'To what extent do they feel the things they do in their life are worthwhile?'],
+    ['happiness', 'How happy did they feel yesterday?'], ['anxiety', 'How anxious did they feel yesterday?']];
+
+  function scoresForm(referral, timepoint, title) {
+    const form = document.createElement('form');
+    form.id = 'scores';
+    form.appendChild(App.element('h3', title));
+    form.appendChild(App.element('p', 'Ask in the person’s own words. Their answers are kept with this referral and counted for commissioners without their name.', 'hint'));
+    UCLA.forEach((question, index) => {
+      const set = document.createElement('fieldset');
+      set.appendChild(App.element('legend', question));
+      [['1', 'Hardly ever'], ['2', 'Some of the time'], ['3', 'Often']].forEach(([value, words]) => {
+        const line = App.element('p', null, 'checkbox');
+        const input = document.createElement('input');
+        input.type = 'radio';
+        input.name = 'ucla' + index;
+        input.value = value;
+        input.required = true;
+        input.id = 'ucla' + index + '-' + value;
+        const label = App.element('label', words);
+        label.htmlFor = input.id;
+        line.append(input, label);
+        set.appendChild(line);
+      });
+      form.appendChild(set);
+    });
+    const wellbeing = document.createElement('fieldset');
+    wellbeing.appendChild(App.element('legend', 'Wellbeing (optional): from 0, not at all, to 10, completely'));
+    ONS4.forEach(([name, question]) => {
+      const line = App.element('p');
+      const label = App.element('label', question);
+      label.htmlFor = 'ons4-' + name;
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.min = '0';
+      input.max = '10';
+      input.inputMode = 'numeric';
+      input.className = 'short';
+      input.id = 'ons4-' + name;
+      input.name = name;
+      line.append(label, input);
+      wellbeing.appendChild(line);
+    });
+    form.appendChild(wellbeing);
+    const submit = App.element('button', 'Save scores');
+    submit.type = 'submit';
+    form.appendChild(submit);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = { timepoint, uclaLoneliness: UCLA.reduce((sum, question, index) => sum + Number(form['ucla' + index].value), 0) };
+      const answered = ONS4.filter(([name]) => form[name].value !== '');
+      if (answered.length > 0) {
+        body.ons4 = {};
+        ONS4.forEach(([name]) => {
+          body.ons4[name] = form[name].value === '' ? null : Number(form[name].value);
+        });
+      }
+      await send('/api/referrals/' + encodeURIComponent(referral.id) + '/outcomes', body);
+    });
+    return form;
   }
 
   function button(text, onClick, secondary) {
@@ -94,12 +201,24 @@
       option.value = code;
       select.appendChild(option);
     });
+    const otherLabel = App.element('label', 'Say why, for the referrer (no details about the person)');
+    otherLabel.htmlFor = 'decline-text';
+    const other = document.createElement('input');
+    other.id = 'decline-text';
+    other.type = 'text';
+    other.maxLength = 1000;
+    const otherLine = App.element('p');
+    otherLine.append(otherLabel, other);
+    otherLine.hidden = true;
+    select.addEventListener('change', () => {
+      otherLine.hidden = select.value !== 'other';
+    });
     const submit = App.element('button', 'Decline', 'secondary');
     submit.type = 'submit';
-    form.append(label, select, submit);
+    form.append(label, select, otherLine, submit);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      act(referral, 'reject', { reason: select.value, text: select.value === 'other' ? 'Declined by the place' : undefined });
+      act(referral, 'reject', { reason: select.value, text: select.value === 'other' ? other.value : undefined });
     });
     return form;
   }
