@@ -132,21 +132,10 @@ class WebJourneyIT {
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-loneliness")));
 		checkAccessibilityAndPhotograph("refer");
-		browser.findElement(By.id("firstName")).sendKeys("Edith");
-		browser.findElement(By.id("lastName")).sendKeys("Brown");
-		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0000");
-		browser.findElement(By.id("postcodeDistrict")).sendKeys("S6");
-		new Select(browser.findElement(By.id("ageBand"))).selectByVisibleText("75-84");
-		browser.findElement(By.id("reasons-loneliness")).click();
-		browser.findElement(By.id("needs-companionship")).click();
+		fillPerson("Edith", "Brown");
 		browser.findElement(By.id("accessibility-step-free")).click();
 		browser.findElement(By.id("notes")).sendKeys("Lives alone since March");
-		browser.findElement(By.id("consentGiven")).click();
-		browser.findElement(By.cssSelector("#referral button[type=submit]")).click();
-
-		wait.until(ExpectedConditions.urlContains("/referral.html?id="));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Requested"));
-		referralPage = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/referral.html"));
+		referralPage = send();
 		recordScores("3", "7");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcomes"), "Before ("));
 		checkAccessibilityAndPhotograph("referral-referrer");
@@ -352,14 +341,24 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer someone to The Red Lion community table")))
 			.click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-loneliness")));
+		fillPerson(firstName, "Green");
+		return send();
+	}
+
+	/** The referral form's person, a reason, a need and their consent. */
+	private static void fillPerson(String firstName, String lastName) {
 		browser.findElement(By.id("firstName")).sendKeys(firstName);
-		browser.findElement(By.id("lastName")).sendKeys("Green");
-		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0001");
+		browser.findElement(By.id("lastName")).sendKeys(lastName);
+		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0000");
 		browser.findElement(By.id("postcodeDistrict")).sendKeys("S6");
 		new Select(browser.findElement(By.id("ageBand"))).selectByVisibleText("75-84");
 		browser.findElement(By.id("reasons-loneliness")).click();
 		browser.findElement(By.id("needs-companionship")).click();
 		browser.findElement(By.id("consentGiven")).click();
+	}
+
+	/** Sends the referral form; the new referral's page, once it shows the referral requested. */
+	private static String send() {
 		browser.findElement(By.cssSelector("#referral button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/referral.html?id="));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Requested"));

@@ -12,12 +12,12 @@ import static org.communityplaces.referrals.referral.ReferralApiTests.assertRefu
 /** Baseline and follow-up scores, and what commissioners get of them: aggregates only. */
 class OutcomeApiTests extends ReferralServiceTest {
 
-	private static final String BASELINE = """
+	static final String BASELINE = """
 			{"timepoint": "baseline", "uclaLoneliness": 8,
 			 "ons4": {"lifeSatisfaction": 3, "worthwhile": 4, "happiness": 3, "anxiety": 7}}
 			""";
 
-	private static final String FOLLOW_UP = """
+	static final String FOLLOW_UP = """
 			{"timepoint": "follow-up", "uclaLoneliness": 5,
 			 "ons4": {"lifeSatisfaction": 6, "worthwhile": 6, "happiness": 3, "anxiety": 8}}
 			""";
