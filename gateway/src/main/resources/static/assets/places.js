@@ -110,13 +110,60 @@
     return form;
   }
 
+  function hostForm(place, status) {
+    const form = document.createElement('form');
+    const fieldset = document.createElement('fieldset');
+    fieldset.appendChild(App.element('legend', 'Who answers referrals'));
+    fieldset.appendChild(App.element('p', 'Referrals go to this person. If you change the e-mail, the place and its open referrals move to them.', 'hint'));
+    const host = place.host || {};
+    const inputs = {};
+    [['name', 'Name', 'text', 'name'], ['email', 'Work e-mail (they sign in with it)', 'email', 'email'],
+      ['phone', 'Phone (optional)', 'tel', 'tel']].forEach(([name, label, type, autocomplete]) => {
+      const input = document.createElement('input');
+      input.type = type;
+      input.autocomplete = 'off';
+      input.value = host[name] || '';
+      inputs[name] = input;
+      fieldset.appendChild(field('host-' + name + '-' + place.id, label, input));
+    });
+    const submit = App.element('button', 'Save host contact');
+    submit.type = 'submit';
+    fieldset.appendChild(submit);
+    form.appendChild(fieldset);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      await save(place, 'host', { name: inputs.name.value, email: inputs.email.value, phone: inputs.phone.value || null }, status);
+    });
+    return form;
+  }
+
+  function removeButton(place, item, status) {
+    const remove = App.element('button', 'Remove ' + place.name, 'secondary');
+    remove.type = 'button';
+    remove.addEventListener('click', async () => {
+      if (!window.confirm('Remove ' + place.name + '? Referrers will no longer find it.')) {
+        return;
+      }
+      problem.hidden = true;
+      try {
+        await App.api('DELETE', '/api/places/' + encodeURIComponent(place.id));
+        item.replaceChildren(App.element('p', place.name + ' was removed.', 'lead'));
+      } catch (failure) {
+        saved(status, '');
+        App.showProblem(problem, failure);
+      }
+    });
+    return remove;
+  }
+
   async function save(place, part, body, status) {
     problem.hidden = true;
     saved(status, 'Saving…');
     try {
       const after = await App.api('PUT', '/api/places/' + encodeURIComponent(place.id) + '/' + part, body);
-      saved(status, 'Saved ' + (part === 'capacity' ? 'room: ' + after.capacity.available + ' of ' + after.capacity.maximum
-        : 'opening times') + '.');
+      const what = { capacity: () => 'room: ' + after.capacity.available + ' of ' + after.capacity.maximum,
+        'opening-times': () => 'opening times', host: () => 'host contact' };
+      saved(status, 'Saved ' + what[part]() + '.');
     } catch (failure) {
       saved(status, '');
       App.showProblem(problem, failure);
@@ -133,7 +180,11 @@
     if (place.capacity && place.capacity.updated) {
       item.appendChild(App.element('p', 'Room last updated ' + App.when(place.capacity.updated), 'muted'));
     }
-    item.append(capacityForm(place, status), openingTimesForm(place, status), status);
+    item.append(capacityForm(place, status), openingTimesForm(place, status), hostForm(place, status));
+    if (me.role === 'admin') {
+      item.appendChild(removeButton(place, item, status));
+    }
+    item.appendChild(status);
     list.appendChild(item);
   }
 

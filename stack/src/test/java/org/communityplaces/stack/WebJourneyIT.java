@@ -16,10 +16,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -308,7 +313,19 @@ class WebJourneyIT {
 
 		open("/dead-letters.html");
 		wait.until(ExpectedConditions.textToBe(By.id("count"), "Nothing is parked."));
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafkaBootstrap()), new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>("referral-events", "web-it", "{\"type\": \"NotInTheContract\"}")).get();
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			browser.navigate().refresh();
+			return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count"))).getText();
+		}, count -> count.equals("1 event is parked."));
 		checkAccessibilityAndPhotograph("dead-letters");
+		browser.findElement(By.xpath("//button[text()='Replay']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "The event was sent again."));
+		assertThat(browser.findElement(By.id("letters")).getText()).contains("Replayed");
 
 		Path csv = Files.createTempFile("places", ".csv");
 		Files.writeString(csv, "id,name,kind,organization,address,city,postcode,host_email\n"
@@ -324,7 +341,16 @@ class WebJourneyIT {
 
 		open("/places.html");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "places"));
-		assertThat(browser.findElement(By.id("places")).getText()).contains("Walkley knit and natter");
+		WebElement walkley = browser.findElement(By.xpath("//li[h2[text()='Walkley knit and natter']]"));
+		WebElement hostEmail = walkley.findElement(By.cssSelector("input[type=email]"));
+		hostEmail.clear();
+		hostEmail.sendKeys("volunteers@walkley.example.org");
+		walkley.findElement(By.xpath(".//button[text()='Save host contact']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElement(walkley.findElement(By.cssSelector("[role=status]")),
+				"Saved host contact."));
+		walkley.findElement(By.xpath(".//button[text()='Remove Walkley knit and natter']")).click();
+		browser.switchTo().alert().accept();
+		wait.until(ExpectedConditions.textToBePresentInElement(walkley, "Walkley knit and natter was removed."));
 		signOut();
 
 		open("/referrals.html");

@@ -29,7 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("referrals")
 @CompoundIndexes({ @CompoundIndex(name = "by_organisation", def = "{'referrer.organisation': 1, 'createdAt': -1}"),
 		@CompoundIndex(name = "host_inbox", def = "{'place.hostEmail': 1, 'respondBy': 1}"),
-		@CompoundIndex(name = "due", def = "{'status': 1, 'remindAt': 1, 'respondBy': 1}") })
+		@CompoundIndex(name = "due", def = "{'status': 1, 'remindAt': 1, 'respondBy': 1}"),
+		@CompoundIndex(name = "uptake", def = "{'requestedAt': 1}") })
 record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
 		Referrer referrer, Person person, Consent consent, String notes, List<String> reasons, Place place,
 		Instant createdAt, Instant requestedAt, Instant respondBy, Instant remindAt, Instant remindedAt,
