@@ -190,6 +190,10 @@ class WebJourneyIT {
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Edith", "Brown");
 		assertThat(browser.findElement(By.id("nav")).getText()).doesNotContain("Find a place", "Alerts");
 		checkAccessibilityAndPhotograph("commissioner-referrals");
+		open("/");
+		wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, Chris Commissioner"));
+		assertThat(browser.findElement(By.id("tasks")).getText()).contains("See uptake");
+		checkAccessibilityAndPhotograph("home-commissioner");
 		signOut();
 	}
 
