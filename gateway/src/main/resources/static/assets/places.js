@@ -32,10 +32,6 @@
     return input;
   }
 
-  function saved(status, text) {
-    status.textContent = text;
-  }
-
   function capacityForm(place, status) {
     const form = document.createElement('form');
     const available = numberInput(place.capacity ? place.capacity.available : '');
@@ -149,7 +145,7 @@
         await App.api('DELETE', '/api/places/' + encodeURIComponent(place.id));
         item.replaceChildren(App.element('p', place.name + ' was removed.', 'lead'));
       } catch (failure) {
-        saved(status, '');
+        status.textContent = '';
         App.showProblem(problem, failure);
       }
     });
@@ -158,14 +154,14 @@
 
   async function save(place, part, body, status) {
     problem.hidden = true;
-    saved(status, 'Saving…');
+    status.textContent = 'Saving…';
     try {
       const after = await App.api('PUT', '/api/places/' + encodeURIComponent(place.id) + '/' + part, body);
-      const what = { capacity: () => 'room: ' + after.capacity.available + ' of ' + after.capacity.maximum,
-        'opening-times': () => 'opening times', host: () => 'host contact' };
-      saved(status, 'Saved ' + what[part]() + '.');
+      const what = part === 'capacity' ? 'room: ' + after.capacity.available + ' of ' + after.capacity.maximum
+        : part === 'host' ? 'host contact' : 'opening times';
+      status.textContent = 'Saved ' + what + '.';
     } catch (failure) {
-      saved(status, '');
+      status.textContent = '';
       App.showProblem(problem, failure);
     }
   }
