@@ -3,17 +3,16 @@ package org.communityplaces.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.communityplaces.platform.correlation.CorrelationId;
@@ -30,7 +29,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Relays outbox entries to Kafka, in order per aggregate, keyed by the aggregate id. An entry
@@ -44,7 +46,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * that missed (a broker outage, a restart), so it can be infrequent, which matters on the
  * embedded store, where the sweep's query reads the whole collection.
  */
-public class OutboxRelay {
+public class OutboxRelay implements InitializingBean, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -72,25 +74,39 @@ public class OutboxRelay {
 
 	private final Counter failures;
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "outbox-relay");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Duration keepSent;
+
+	private final ThreadPoolTaskExecutor sender;
+
+	private final MeterRegistry meters;
 
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
-			String collection, int batchSize, Duration sendTimeout) {
+			ThreadPoolTaskExecutor sender, String collection, int batchSize, Duration sendTimeout, Duration keepSent) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.clock = clock;
+		this.sender = sender;
+		this.meters = meters;
 		this.collection = collection;
 		this.batchSize = batchSize;
 		this.sendTimeout = sendTimeout;
+		this.keepSent = keepSent;
 		this.relayed = Counter.builder("outbox.relayed").description("Events the broker acknowledged").register(meters);
 		this.failures = Counter.builder("outbox.relay.failures").description("Relay attempts that failed").register(meters);
 		Gauge.builder("outbox.pending", this, OutboxRelay::pendingAggregates)
 			.description("Documents with events not yet acknowledged by the broker")
 			.register(meters);
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		sender.initialize();
+		ExecutorServiceMetrics.monitor(meters, sender.getThreadPoolExecutor(), "outbox-relay");
+	}
+
+	@Override
+	public void destroy() {
+		sender.shutdown();
 	}
 
 	/** The sweep looks for pending entries: on MongoDB an index keeps that cheap. */
@@ -115,11 +131,6 @@ public class OutboxRelay {
 				return;
 			}
 		}
-	}
-
-	@PreDestroy
-	void stopSending() {
-		sender.shutdown();
 	}
 
 	/**
@@ -167,7 +178,19 @@ public class OutboxRelay {
 			relayed.increment();
 			brokerFailing = false;
 		}
+		forgetSentBefore(id, clock.instant().minus(keepSent));
 		return true;
+	}
+
+	/**
+	 * Keeps an often-changed aggregate's outbox short: entries the broker took long ago are
+	 * dropped. A separate write from the versioned change, as MongoDB cannot append to and
+	 * pull from one array in one update; it never touches a pending entry.
+	 */
+	private void forgetSentBefore(Object id, Instant before) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.sentAt").lt(before)),
+				new Update().pull("outbox", Query.query(Criteria.where("sentAt").lt(before)).getQueryObject()),
+				collection);
 	}
 
 	private double pendingAggregates() {
