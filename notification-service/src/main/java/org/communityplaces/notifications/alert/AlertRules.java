@@ -7,15 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.communityplaces.contracts.Vocabularies;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Who is told about each referral event, and in what words: plain English, the place's name
- * and a link to the portal, never anything about the person referred.
+ * and a link to the portal, never anything about the person referred. A reason is named as
+ * the contract's vocabulary names it.
  */
-final class AlertRules {
+@Component
+class AlertRules {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
 
@@ -24,16 +28,17 @@ final class AlertRules {
 
 	private static final ZoneId UK = ZoneId.of("Europe/London");
 
-	private static final Map<String, String> REASONS = Map.of("no-capacity", "they have no space at the moment",
-			"not-eligible", "the activity is not suitable for this person", "could-not-contact",
-			"they could not get in touch with the person", "other", "of another reason, given in the portal",
-			"did-not-attend", "the person did not come along", "disengaged", "the person stopped coming");
+	private final Vocabularies.Vocabulary rejectReasons;
 
-	private AlertRules() {
+	private final Vocabularies.Vocabulary failReasons;
+
+	AlertRules(Vocabularies vocabularies) {
+		this.rejectReasons = vocabularies.get("reject-reason");
+		this.failReasons = vocabularies.get("fail-reason");
 	}
 
 	/** @return the alerts this event raises; none for events that concern nobody */
-	static List<Alert> of(JsonNode event) {
+	List<Alert> of(JsonNode event) {
 		String place = event.get("placeName").asString();
 		String type = event.get("type").asString();
 		List<Alert> alerts = new ArrayList<>();
@@ -57,7 +62,7 @@ final class AlertRules {
 			case "ReferralAccepted" -> alerts.add(referrer(event, place + " accepted your referral",
 					place + " has accepted your referral and is looking forward to welcoming the person."));
 			case "ReferralRejected" -> alerts.add(referrer(event, place + " could not take your referral",
-					place + " could not take your referral because " + reason(event) + ".",
+					place + " could not take your referral. The reason they gave: " + reason(rejectReasons, event) + ".",
 					"You can refer the person to another place from the portal."));
 			case "AttendanceRecorded" -> {
 				String day = LocalDate.parse(event.get("sessionDate").asString()).format(DAY);
@@ -70,7 +75,7 @@ final class AlertRules {
 					"The person has finished their time at " + place + ".",
 					"Remember to record their follow-up scores in the portal."));
 			case "ReferralFailed" -> alerts.add(referrer(event, "Your referral to " + place + " has closed",
-					"The referral to " + place + " has closed because " + reason(event) + "."));
+					"The referral to " + place + " has closed. The reason given: " + reason(failReasons, event) + "."));
 			default -> {
 				// OutcomeRecorded and any later event types alert nobody.
 			}
@@ -88,8 +93,8 @@ final class AlertRules {
 				"See the referral in the portal");
 	}
 
-	private static String reason(JsonNode event) {
-		return REASONS.getOrDefault(event.get("reason").asString(), "of another reason, given in the portal");
+	private static String reason(Vocabularies.Vocabulary reasons, JsonNode event) {
+		return reasons.label(event.get("reason").asString());
 	}
 
 	private static String dayAndTime(String instant) {

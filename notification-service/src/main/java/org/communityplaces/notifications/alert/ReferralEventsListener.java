@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.contracts.EventContract;
-import org.communityplaces.notifications.notification.Channel;
-import org.communityplaces.notifications.notification.MailTemplates;
-import org.communityplaces.notifications.notification.Notification;
-import org.communityplaces.notifications.notification.Notifications;
+import org.communityplaces.notifications.delivery.MailTemplates;
+import org.communityplaces.notifications.delivery.Notification;
+import org.communityplaces.notifications.delivery.Notifications;
+import org.communityplaces.notifications.preference.Channel;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
 import org.communityplaces.platform.correlation.CorrelationId;
@@ -37,6 +37,8 @@ class ReferralEventsListener {
 
 	private final EventContract contract;
 
+	private final AlertRules rules;
+
 	private final JsonMapper json;
 
 	private final Notifications notifications;
@@ -49,9 +51,11 @@ class ReferralEventsListener {
 
 	private final String portalUrl;
 
-	ReferralEventsListener(EventContract contract, JsonMapper json, Notifications notifications, Preferences preferences,
-			MailTemplates templates, Clock clock, @Value("${notifications.portal-url}") String portalUrl) {
+	ReferralEventsListener(EventContract contract, AlertRules rules, JsonMapper json, Notifications notifications,
+			Preferences preferences, MailTemplates templates, Clock clock,
+			@Value("${notifications.portal-url}") String portalUrl) {
 		this.contract = contract;
+		this.rules = rules;
 		this.json = json;
 		this.notifications = notifications;
 		this.preferences = preferences;
@@ -68,7 +72,7 @@ class ReferralEventsListener {
 				throw new InvalidEvent(violations);
 			}
 			JsonNode event = json.readTree(record.value());
-			List<Notification> raised = AlertRules.of(event).stream().map(alert -> notification(event, alert)).toList();
+			List<Notification> raised = rules.of(event).stream().map(alert -> notification(event, alert)).toList();
 			notifications.raise(raised);
 			log.info("Event {} ({}): {} alert(s) raised", event.get("eventId").asString(), event.get("type").asString(),
 					raised.size());
@@ -79,19 +83,17 @@ class ReferralEventsListener {
 		String eventId = event.get("eventId").asString();
 		String referralId = event.get("referralId").asString();
 		String link = portalUrl + "/referrals/" + referralId;
+		String type = event.get("type").asString();
 		MailTemplates.Rendered words = templates.render(alert.subject(), alert.paragraphs(), alert.linkText(), link);
 		Preference preference = preferences.of(alert.recipient());
-		Instant now = clock.instant();
 		String webhookBody = preference.channel() == Channel.WEBHOOK ? json.writeValueAsString(Map.of("notificationId",
-				Notification.idOf(eventId, alert.role()), "type", event.get("type").asString(), "occurredAt",
-				event.get("occurredAt").asString(), "referralId", referralId, "placeId", event.get("placeId").asString(),
-				"placeName", event.get("placeName").asString(), "subject", alert.subject(), "link", link)) : null;
-		boolean inboxOnly = preference.channel() == Channel.INBOX;
-		return new Notification(Notification.idOf(eventId, alert.role()), eventId, event.get("type").asString(),
-				referralId, alert.role(), alert.recipient().toLowerCase(Locale.ROOT), preference.channel(),
-				preference.address(), words.subject(), words.text(), words.html(), webhookBody,
-				inboxOnly ? Notification.Status.SENT : Notification.Status.PENDING, 0, now, null,
-				Instant.parse(event.get("occurredAt").asString()), now, inboxOnly ? now : null, null);
+				Notification.idOf(eventId, alert.role()), "type", type, "occurredAt", event.get("occurredAt").asString(),
+				"referralId", referralId, "placeId", event.get("placeId").asString(), "placeName",
+				event.get("placeName").asString(), "subject", alert.subject(), "link", link)) : null;
+		return Notification.of(new Notification.Event(eventId, type, referralId),
+				new Notification.Recipient(alert.role(), alert.recipient().toLowerCase(Locale.ROOT)),
+				new Notification.Message(words.subject(), words.text(), words.html(), webhookBody), preference.channel(),
+				preference.address(), Instant.parse(event.get("occurredAt").asString()), clock.instant());
 	}
 
 	/** An event that breaks the contract: retrying cannot fix it, so it goes to the dead-letter topic. */

@@ -2,7 +2,6 @@ package org.communityplaces.notifications.preference;
 
 import java.time.Instant;
 
-import org.communityplaces.notifications.notification.Channel;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.communityplaces.notifications.notification.Channel;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;

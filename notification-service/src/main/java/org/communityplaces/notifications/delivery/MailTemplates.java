@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,10 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.communityplaces.notifications.preference.Channel;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,7 +15,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The store of notifications: what was raised, for whom, and how far its delivery got. */
+/**
+ * The store of notifications: what was raised, for whom, how far its delivery got, and what
+ * each recipient has read in their inbox.
+ */
 @Component
 public class Notifications {
 
@@ -52,17 +57,18 @@ public class Notifications {
 
 	/** Pending deliveries over one channel that are due now, oldest first. */
 	List<Notification> due(Channel channel, Instant now, int limit) {
-		return mongo.find(Query.query(Criteria.where("status")
+		return mongo.find(Query.query(Criteria.where("delivery.status")
 			.is(Notification.Status.PENDING)
-			.and("channel")
+			.and("delivery.channel")
 			.is(channel)
-			.and("nextAttemptAt")
-			.lte(now)).with(Sort.by("nextAttemptAt")).limit(limit), Notification.class);
+			.and("delivery.nextAttemptAt")
+			.lte(now)).with(Sort.by("delivery.nextAttemptAt")).limit(limit), Notification.class);
 	}
 
 	List<Notification> pending(Channel channel) {
-		return mongo.find(Query.query(Criteria.where("status").is(Notification.Status.PENDING).and("channel").is(channel))
-			.with(Sort.by("createdAt")), Notification.class);
+		return mongo.find(Query
+			.query(Criteria.where("delivery.status").is(Notification.Status.PENDING).and("delivery.channel").is(channel))
+			.with(Sort.by("timeline.createdAt")), Notification.class);
 	}
 
 	/**
@@ -72,63 +78,72 @@ public class Notifications {
 	boolean claim(Notification notification, Instant leaseUntil) {
 		Query unchanged = Query.query(Criteria.where("_id")
 			.is(notification.id())
-			.and("status")
+			.and("delivery.status")
 			.is(Notification.Status.PENDING)
-			.and("attempts")
-			.is(notification.attempts())
-			.and("nextAttemptAt")
-			.is(notification.nextAttemptAt()));
-		return mongo.updateFirst(unchanged, new Update().set("nextAttemptAt", leaseUntil), Notification.class)
+			.and("delivery.attempts")
+			.is(notification.delivery().attempts())
+			.and("delivery.nextAttemptAt")
+			.is(notification.delivery().nextAttemptAt()));
+		return mongo.updateFirst(unchanged, new Update().set("delivery.nextAttemptAt", leaseUntil), Notification.class)
 			.getModifiedCount() == 1;
 	}
 
 	void sent(String id, Instant at) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-				new Update().set("status", Notification.Status.SENT).set("sentAt", at).unset("lastError"),
+				new Update().set("delivery.status", Notification.Status.SENT)
+					.set("timeline.sentAt", at)
+					.unset("delivery.lastError"),
 				Notification.class);
 	}
 
 	void retryAt(String id, int attempts, Instant next, String error) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-				new Update().set("attempts", attempts).set("nextAttemptAt", next).set("lastError", error),
+				new Update().set("delivery.attempts", attempts)
+					.set("delivery.nextAttemptAt", next)
+					.set("delivery.lastError", error),
 				Notification.class);
 	}
 
 	void failed(String id, int attempts, String error) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", Notification.Status.FAILED)
-			.set("attempts", attempts)
-			.set("lastError", error), Notification.class);
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("delivery.status", Notification.Status.FAILED)
+					.set("delivery.attempts", attempts)
+					.set("delivery.lastError", error),
+				Notification.class);
 	}
 
-	List<Notification> inbox(String recipient, boolean unreadOnly, int page, int size) {
-		Criteria criteria = Criteria.where("recipient").is(recipient);
+	/** A recipient's inbox, newest first. */
+	public List<Notification> inbox(String recipient, boolean unreadOnly, int page, int size) {
+		Criteria criteria = Criteria.where("recipient.email").is(recipient);
 		if (unreadOnly) {
-			criteria.and("readAt").is(null);
+			criteria.and("timeline.readAt").is(null);
 		}
 		return mongo.find(Query.query(criteria)
-			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+			.with(Sort.by(Sort.Order.desc("timeline.createdAt"), Sort.Order.desc("_id")))
 			.skip((long) page * size)
 			.limit(size), Notification.class);
 	}
 
-	long unread(String recipient) {
-		return mongo.count(Query.query(Criteria.where("recipient").is(recipient).and("readAt").is(null)),
+	public long unread(String recipient) {
+		return mongo.count(Query.query(Criteria.where("recipient.email").is(recipient).and("timeline.readAt").is(null)),
 				Notification.class);
 	}
 
 	/** @return false when the recipient has no such notification */
-	boolean markRead(String recipient, String id, Instant at) {
-		Query theirs = Query.query(Criteria.where("_id").is(id).and("recipient").is(recipient));
+	public boolean markRead(String recipient, String id, Instant at) {
+		Query theirs = Query.query(Criteria.where("_id").is(id).and("recipient.email").is(recipient));
 		if (mongo.count(theirs, Notification.class) == 0) {
 			return false;
 		}
-		mongo.updateFirst(theirs.addCriteria(Criteria.where("readAt").is(null)), new Update().set("readAt", at),
-				Notification.class);
+		mongo.updateFirst(theirs.addCriteria(Criteria.where("timeline.readAt").is(null)),
+				new Update().set("timeline.readAt", at), Notification.class);
 		return true;
 	}
 
-	List<Notification> aboutReferral(String referralId) {
-		return mongo.find(Query.query(Criteria.where("referralId").is(referralId)).with(Sort.by("createdAt")),
+	/** Every alert about one referral, oldest first. */
+	public List<Notification> aboutReferral(String referralId) {
+		return mongo.find(
+				Query.query(Criteria.where("event.referralId").is(referralId)).with(Sort.by("timeline.createdAt")),
 				Notification.class);
 	}
 

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.communityplaces.contracts.Vocabularies;
 import org.communityplaces.notifications.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -26,6 +28,9 @@ class DeliveryTests extends NotificationServiceTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void everyExampleOfTheContractAlertsThePeopleItConcernsInPlainEnglish() throws Exception {
@@ -52,6 +57,12 @@ class DeliveryTests extends NotificationServiceTest {
 		assertThat(emailsTo(REFERRER)).extracting(DeliveryTests::subject)
 			.contains("The Red Lion community table could not take your referral",
 					"Your referral to The Red Lion community table was not answered in time");
+		MimeMessage rejected = emailsTo(REFERRER).stream()
+			.filter(email -> subject(email).equals("The Red Lion community table could not take your referral"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(part(rejected, "text/plain")).as("the reason as the contract's vocabulary names it")
+			.contains("The reason they gave: " + Vocabularies.load().get("reject-reason").label("no-capacity") + ".");
 		assertThat(mongo.count(new Query(), Notification.class)).isEqualTo(hostAlerts + referrerAlerts);
 	}
 
@@ -76,8 +87,8 @@ class DeliveryTests extends NotificationServiceTest {
 		publish(event("ReferralAccepted"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("notifications.retried") >= retriedBefore + 4);
 		assertThat(mongo.findAll(Notification.class)).allSatisfy(notification -> {
-			assertThat(notification.status()).isEqualTo(Notification.Status.PENDING);
-			assertThat(notification.lastError()).isNotBlank();
+			assertThat(notification.delivery().status()).isEqualTo(Notification.Status.PENDING);
+			assertThat(notification.delivery().lastError()).isNotBlank();
 		});
 
 		smtp.start();
@@ -86,9 +97,21 @@ class DeliveryTests extends NotificationServiceTest {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> mongo.findAll(Notification.class)
 				.stream()
-				.allMatch(notification -> notification.status() == Notification.Status.SENT));
+				.allMatch(notification -> notification.delivery().status() == Notification.Status.SENT));
 		assertThat(emailsTo(HOST)).hasSize(1);
 		assertThat(meters.find("notifications.delivery.latency").tag("channel", "email").timer()).isNotNull();
+	}
+
+	@Test
+	void alertsAreSentOnTheDeliveryThreadsThatSpringManagesAndMicrometerMeasures() {
+		publish(event("ReferralAccepted"));
+		awaitEmailsTo(REFERRER, 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> meters.find("executor.completed").tag("name", "deliveryExecutor").functionCounter(),
+					completed -> completed != null && completed.count() >= 1);
+		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+			.anyMatch(name -> name.startsWith("notification-delivery-"));
+		assertThat(context.containsBean("applicationTaskExecutor")).as("Spring Boot's own executor stays").isTrue();
 	}
 
 	@Test
@@ -109,7 +132,7 @@ class DeliveryTests extends NotificationServiceTest {
 			.containsExactlyInAnyOrder("ReferralRequested", "ReferralReminderDue");
 		String id = mongo.findAll(Notification.class)
 			.stream()
-			.filter(notification -> notification.recipient().equals(HOST))
+			.filter(notification -> notification.recipient().email().equals(HOST))
 			.findFirst()
 			.orElseThrow()
 			.id();

@@ -1,7 +1,7 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.util.List;
 
 /** Published in-process once new notifications are stored, so they are delivered at once. */
-public record NotificationsCreated(List<String> ids) {
+record NotificationsCreated(List<String> ids) {
 }

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.communityplaces.notifications.delivery.Notification;
+import org.communityplaces.notifications.delivery.Notifications;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -76,20 +78,23 @@ class InboxController {
 			Instant readAt) {
 
 		static InboxItem of(Notification notification) {
-			return new InboxItem(notification.id(), notification.eventType(), notification.referralId(),
-					notification.subject(), notification.text(), notification.createdAt(), notification.readAt());
+			return new InboxItem(notification.id(), notification.event().type(), notification.event().referralId(),
+					notification.message().subject(), notification.message().text(), notification.timeline().createdAt(),
+					notification.timeline().readAt());
 		}
 
 	}
 
+	/** @param recipient the recipient's role, never their address */
 	record Delivery(String recipient, String type, String channel, String subject, String status, int attempts,
 			String lastError, Instant createdAt, Instant sentAt) {
 
 		static Delivery of(Notification notification) {
-			return new Delivery(notification.recipientRole(), notification.eventType(),
-					notification.channel().name().toLowerCase(Locale.ROOT), notification.subject(),
-					notification.status().name().toLowerCase(Locale.ROOT), notification.attempts(),
-					notification.lastError(), notification.createdAt(), notification.sentAt());
+			Notification.Delivery delivery = notification.delivery();
+			return new Delivery(notification.recipient().role(), notification.event().type(),
+					delivery.channel().name().toLowerCase(Locale.ROOT), notification.message().subject(),
+					delivery.status().name().toLowerCase(Locale.ROOT), delivery.attempts(), delivery.lastError(),
+					notification.timeline().createdAt(), notification.timeline().sentAt());
 		}
 
 	}

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.io.IOException;
 import java.net.URI;
@@ -50,21 +50,23 @@ class WebhookSender {
 	}
 
 	void send(Notification notification) {
-		String refusal = addresses.refusal(notification.address()).orElse(null);
+		String url = notification.delivery().address();
+		String refusal = addresses.refusal(url).orElse(null);
 		if (refusal != null) {
 			throw new Refused("webhook address refused: " + refusal);
 		}
-		Preference preference = preferences.of(notification.recipient());
-		if (preference.webhookSecret() == null || !notification.address().equals(preference.webhookUrl())) {
+		Preference preference = preferences.of(notification.recipient().email());
+		if (preference.webhookSecret() == null || !url.equals(preference.webhookUrl())) {
 			throw new Refused("the recipient no longer takes webhooks at this address");
 		}
+		String body = notification.message().webhookBody();
 		long timestamp = clock.instant().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(notification.address()))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.header("X-Notification-Id", notification.id())
-			.header(SIGNATURE, "t=" + timestamp + ",v1=" + sign(preference.webhookSecret(), timestamp, notification.webhookBody()))
-			.POST(HttpRequest.BodyPublishers.ofString(notification.webhookBody()))
+			.header(SIGNATURE, "t=" + timestamp + ",v1=" + sign(preference.webhookSecret(), timestamp, body))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<Void> response;
 		try {

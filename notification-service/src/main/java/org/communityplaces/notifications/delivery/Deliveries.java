@@ -1,22 +1,25 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
+import org.communityplaces.notifications.preference.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +37,9 @@ class Deliveries {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
+	/** The channels sent one alert at one time; the digest gathers its alerts, the inbox sends nothing. */
+	private static final Set<Channel> ONE_BY_ONE = EnumSet.of(Channel.EMAIL, Channel.WEBHOOK);
+
 	private final Notifications notifications;
 
 	private final Mailer mailer;
@@ -50,13 +56,10 @@ class Deliveries {
 
 	private final int maxAttempts;
 
-	private final ExecutorService sender = Executors.newFixedThreadPool(4, runnable -> {
-		Thread thread = new Thread(runnable, "notification-delivery");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final TaskExecutor sender;
 
 	Deliveries(Notifications notifications, Mailer mailer, WebhookSender webhooks, Clock clock, MeterRegistry meters,
+			@Qualifier(DeliveryExecutorConfiguration.DELIVERY_EXECUTOR) TaskExecutor sender,
 			@Value("${notifications.delivery.initial-backoff}") Duration initialBackoff,
 			@Value("${notifications.delivery.max-backoff}") Duration maxBackoff,
 			@Value("${notifications.delivery.max-attempts}") int maxAttempts) {
@@ -65,13 +68,14 @@ class Deliveries {
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.meters = meters;
+		this.sender = sender;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.maxAttempts = maxAttempts;
 		// Every channel's counters exist from the start, so a rate over them is zero rather than missing
 		for (Channel channel : Channel.values()) {
 			for (String name : List.of("notifications.sent", "notifications.retried", "notifications.failed")) {
-				counter(name, channel.name().toLowerCase());
+				counter(name, channel.name().toLowerCase(Locale.ROOT));
 			}
 		}
 	}
@@ -81,8 +85,9 @@ class Deliveries {
 		for (String id : created.ids()) {
 			sender.execute(() -> {
 				Notification notification = notifications.find(id);
-				if (notification != null && notification.status() == Notification.Status.PENDING
-						&& !notification.nextAttemptAt().isAfter(clock.instant())) {
+				if (notification != null && ONE_BY_ONE.contains(notification.delivery().channel())
+						&& notification.delivery().status() == Notification.Status.PENDING
+						&& !notification.delivery().nextAttemptAt().isAfter(clock.instant())) {
 					deliver(notification);
 				}
 			});
@@ -92,16 +97,11 @@ class Deliveries {
 	/** Catches what is due again after a failure, and what a stopped instance left. */
 	@Scheduled(fixedDelayString = "${notifications.delivery.sweep-interval}")
 	void sweep() {
-		for (Channel channel : List.of(Channel.EMAIL, Channel.WEBHOOK)) {
+		for (Channel channel : ONE_BY_ONE) {
 			for (Notification due : notifications.due(channel, clock.instant(), 100)) {
 				deliver(due);
 			}
 		}
-	}
-
-	@PreDestroy
-	void stop() {
-		sender.shutdown();
 	}
 
 	private void deliver(Notification notification) {
@@ -109,17 +109,18 @@ class Deliveries {
 		if (!notifications.claim(notification, now.plus(LEASE))) {
 			return;
 		}
-		String channel = notification.channel().name().toLowerCase();
+		Notification.Delivery delivery = notification.delivery();
+		String channel = delivery.channel().name().toLowerCase(Locale.ROOT);
 		try {
-			switch (notification.channel()) {
-				case EMAIL -> mailer.send(notification.address(), notification.subject(), notification.text(),
-						notification.html());
+			switch (delivery.channel()) {
+				case EMAIL -> mailer.send(delivery.address(), notification.message().subject(), notification.message().text(),
+						notification.message().html());
 				case WEBHOOK -> webhooks.send(notification);
-				default -> throw new IllegalStateException("Not delivered one by one: " + notification.channel());
+				default -> throw new IllegalStateException("Not delivered one by one: " + delivery.channel());
 			}
 		}
 		catch (WebhookSender.Refused refused) {
-			notifications.failed(notification.id(), notification.attempts() + 1, refused.getMessage());
+			notifications.failed(notification.id(), delivery.attempts() + 1, refused.getMessage());
 			counter("notifications.failed", channel).increment();
 			log.warn("Notification {} not sent: {}", notification.id(), refused.getMessage());
 			return;
@@ -136,11 +137,11 @@ class Deliveries {
 			.tag("channel", channel)
 			.publishPercentileHistogram()
 			.register(meters)
-			.record(Duration.between(notification.occurredAt(), sentAt));
+			.record(Duration.between(notification.timeline().occurredAt(), sentAt));
 	}
 
 	private void failedAttempt(Notification notification, String channel, RuntimeException failure) {
-		int attempts = notification.attempts() + 1;
+		int attempts = notification.delivery().attempts() + 1;
 		String error = failure.getClass().getSimpleName();
 		if (attempts >= maxAttempts) {
 			notifications.failed(notification.id(), attempts, error);

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.communityplaces.notifications.preference.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +50,10 @@ class Digests {
 	void sendDigests() {
 		Map<String, List<Notification>> byAddress = new LinkedHashMap<>();
 		for (Notification waiting : notifications.pending(Channel.DIGEST)) {
-			byAddress.computeIfAbsent(waiting.address(), address -> new ArrayList<>()).add(waiting);
+			byAddress.computeIfAbsent(waiting.delivery().address(), address -> new ArrayList<>()).add(waiting);
 		}
 		byAddress.forEach((address, items) -> {
-			List<String> lines = items.stream().map(Notification::subject).toList();
+			List<String> lines = items.stream().map(item -> item.message().subject()).toList();
 			MailTemplates.Rendered digest = templates.render(
 					items.size() == 1 ? "Your referral alerts: 1 update" : "Your referral alerts: " + items.size() + " updates",
 					lines, "Open the portal", portalUrl);

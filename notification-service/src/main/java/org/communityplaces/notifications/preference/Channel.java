@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.preference;
 
 /** How a recipient wants to hear about referrals. Every alert also lands in their portal inbox. */
 public enum Channel {

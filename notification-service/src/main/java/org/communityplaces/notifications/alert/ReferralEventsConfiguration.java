@@ -3,6 +3,7 @@ package org.communityplaces.notifications.alert;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.communityplaces.contracts.EventContract;
+import org.communityplaces.contracts.Vocabularies;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +14,20 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+/** What reading referral events needs: their contract and vocabularies, the topics, and what happens to a failure. */
 @Configuration(proxyBeanMethods = false)
-class KafkaErrorHandling {
+class ReferralEventsConfiguration {
 
 	static final String DEAD_LETTER_SUFFIX = "-dlt";
 
 	@Bean
 	EventContract eventContract() {
 		return EventContract.load();
+	}
+
+	@Bean
+	Vocabularies vocabularies() {
+		return Vocabularies.load();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.notification;
+package org.communityplaces.notifications.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
