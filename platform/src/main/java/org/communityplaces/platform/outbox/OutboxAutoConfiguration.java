@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,21 +43,31 @@ public class OutboxAutoConfiguration {
 		return new Outbox(mongo, json, publisher, topic);
 	}
 
-	@Bean
-	@ConditionalOnBean({ MongoTemplate.class, KafkaTemplate.class })
-	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock,
-			MeterRegistry meters, ObjectProvider<ThreadPoolTaskExecutorBuilder> executors,
-			@Value("${outbox.collection}") String collection, @Value("${outbox.batch-size:100}") int batchSize,
-			@Value("${outbox.send-timeout:10s}") Duration sendTimeout,
-			@Value("${outbox.keep-sent:1h}") Duration keepSent) {
-		// One thread, so the events of one aggregate go out in order. Not a bean: an Executor
-		// bean would stand in for Spring Boot's applicationTaskExecutor.
-		ThreadPoolTaskExecutor sender = executors.getIfAvailable(ThreadPoolTaskExecutorBuilder::new)
+	static final String RELAY_EXECUTOR = "outboxRelayExecutor";
+
+	/**
+	 * The relay's one thread, so the events of one aggregate go out in order; started, measured
+	 * ({@code executor.*} tagged {@code name=outboxRelayExecutor}) and stopped by Spring. Not a
+	 * default candidate, so Spring Boot still provides its {@code applicationTaskExecutor}.
+	 */
+	@Bean(name = RELAY_EXECUTOR, defaultCandidate = false)
+	ThreadPoolTaskExecutor outboxRelayExecutor(ObjectProvider<ThreadPoolTaskExecutorBuilder> builder) {
+		return builder.getIfAvailable(ThreadPoolTaskExecutorBuilder::new)
 			.corePoolSize(1)
 			.maxPoolSize(1)
 			.threadNamePrefix("outbox-relay-")
 			.build();
-		return new OutboxRelay(mongo, kafka, clock, meters, sender, collection, batchSize, sendTimeout, keepSent);
+	}
+
+	@Bean
+	@ConditionalOnBean({ MongoTemplate.class, KafkaTemplate.class })
+	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock,
+			MeterRegistry meters, @Qualifier(RELAY_EXECUTOR) ThreadPoolTaskExecutor outboxRelayExecutor,
+			@Value("${outbox.collection}") String collection, @Value("${outbox.batch-size:100}") int batchSize,
+			@Value("${outbox.send-timeout:10s}") Duration sendTimeout,
+			@Value("${outbox.keep-sent:1h}") Duration keepSent) {
+		return new OutboxRelay(mongo, kafka, clock, meters, outboxRelayExecutor, collection, batchSize, sendTimeout,
+				keepSent);
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.communityplaces.platform.correlation.CorrelationId;
@@ -29,8 +28,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -46,7 +43,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * that missed (a broker outage, a restart), so it can be infrequent, which matters on the
  * embedded store, where the sweep's query reads the whole collection.
  */
-public class OutboxRelay implements InitializingBean, DisposableBean {
+public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -78,15 +75,12 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
 
 	private final ThreadPoolTaskExecutor sender;
 
-	private final MeterRegistry meters;
-
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
 			ThreadPoolTaskExecutor sender, String collection, int batchSize, Duration sendTimeout, Duration keepSent) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.clock = clock;
 		this.sender = sender;
-		this.meters = meters;
 		this.collection = collection;
 		this.batchSize = batchSize;
 		this.sendTimeout = sendTimeout;
@@ -96,17 +90,6 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
 		Gauge.builder("outbox.pending", this, OutboxRelay::pendingAggregates)
 			.description("Documents with events not yet acknowledged by the broker")
 			.register(meters);
-	}
-
-	@Override
-	public void afterPropertiesSet() {
-		sender.initialize();
-		ExecutorServiceMetrics.monitor(meters, sender.getThreadPoolExecutor(), "outbox-relay");
-	}
-
-	@Override
-	public void destroy() {
-		sender.shutdown();
 	}
 
 	/** The sweep looks for pending entries: on MongoDB an index keeps that cheap. */
