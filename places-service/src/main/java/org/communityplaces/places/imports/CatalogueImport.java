@@ -31,7 +31,7 @@ import org.communityplaces.places.place.PlaceKind;
 import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.platform.problem.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * stored in one write, or turned down with its line and reason while the good rows are kept.
  */
 @Component
-public class CatalogueImport {
+class CatalogueImport {
 
 	static final List<String> CSV_COLUMNS = List.of("id", "name", "description", "kind", "organization", "activities",
 			"accessibility", "address", "city", "postcode", "latitude", "longitude", "opening_times", "free",
@@ -65,15 +65,15 @@ public class CatalogueImport {
 
 	private final Validator validator;
 
-	private final Vocabulary vocabulary;
+	private final Taxonomies taxonomies;
 
-	CatalogueImport(Catalogue catalogue, Validator validator, Vocabulary vocabulary) {
+	CatalogueImport(Catalogue catalogue, Validator validator, Taxonomies taxonomies) {
 		this.catalogue = catalogue;
 		this.validator = validator;
-		this.vocabulary = vocabulary;
+		this.taxonomies = taxonomies;
 	}
 
-	public ImportReport csv(Reader csv) {
+	ImportReport csv(Reader csv) {
 		Tally tally = new Tally();
 		try (CSVParser parser = CSVFormat.RFC4180.builder()
 			.setHeader()
@@ -110,7 +110,7 @@ public class CatalogueImport {
 	}
 
 	/** An array of services, or an ORUK page whose {@code contents} are services. */
-	public ImportReport feed(Reader json) {
+	ImportReport feed(Reader json) {
 		JsonNode root;
 		try {
 			root = JsonMapper.shared().readTree(json);
@@ -169,16 +169,15 @@ public class CatalogueImport {
 				continue;
 			}
 			switch (term.taxonomyCode()) {
-				case Vocabulary.PLACE_KIND -> kind = kind(term.code());
-				case Vocabulary.ACTIVITY -> activities.add(term.code());
-				case Vocabulary.ACCESSIBILITY -> accessibility.add(term.code());
+				case Taxonomies.PLACE_KIND -> kind = kind(term.code());
+				case Taxonomies.ACTIVITY -> activities.add(term.code());
+				case Taxonomies.ACCESSIBILITY -> accessibility.add(term.code());
 				default -> {
 				}
 			}
 		}
 		if (kind == null) {
-			throw new RowRejected("attributes: no place-kind taxonomy term (pub, shop, community-group or "
-					+ "intergenerational-scheme)");
+			throw new RowRejected("attributes: no place-kind taxonomy term (" + PlaceKind.alternatives() + ")");
 		}
 		List<OpeningTime> sessions = new ArrayList<>();
 		for (JsonNode schedule : service.path("schedules")) {
@@ -207,13 +206,13 @@ public class CatalogueImport {
 	}
 
 	private TaxonomyTerm term(JsonNode term) {
-		TaxonomyTerm byId = vocabulary.termById(text(term, "id")).orElse(null);
+		TaxonomyTerm byId = taxonomies.termById(text(term, "id")).orElse(null);
 		if (byId != null) {
 			return byId;
 		}
 		String taxonomy = text(term, "taxonomy");
 		String code = text(term, "term");
-		return taxonomy == null || code == null ? null : vocabulary.term(taxonomy, code).orElse(null);
+		return taxonomy == null || code == null ? null : taxonomies.term(taxonomy, code).orElse(null);
 	}
 
 	private static String csvId(CSVRecord row) {
@@ -224,7 +223,7 @@ public class CatalogueImport {
 			if (name == null || postcode == null) {
 				throw new RowRejected("name and postcode: needed to identify a row that has no id");
 			}
-			return Vocabulary.stableId("import", name.toLowerCase(Locale.ROOT),
+			return Taxonomies.stableId("import", name.toLowerCase(Locale.ROOT),
 					postcode.toUpperCase(Locale.ROOT).replace(" ", ""));
 		}
 		if (!ID.matcher(id).matches()) {
@@ -247,7 +246,7 @@ public class CatalogueImport {
 		catch (IllegalArgumentException notAUuid) {
 			// derived below
 		}
-		return Vocabulary.stableId("import", idInFile);
+		return Taxonomies.stableId("import", idInFile);
 	}
 
 	private static String cell(CSVRecord row, String column) {
@@ -272,11 +271,11 @@ public class CatalogueImport {
 
 	private static PlaceKind kind(String code) {
 		if (code == null) {
-			throw new RowRejected("kind: is required (pub, shop, community-group or intergenerational-scheme)");
+			throw new RowRejected("kind: is required (" + PlaceKind.alternatives() + ")");
 		}
 		return PlaceKind.ofCode(code)
-			.orElseThrow(() -> new RowRejected("kind: '" + code
-					+ "' is not a place kind (pub, shop, community-group or intergenerational-scheme)"));
+			.orElseThrow(() -> new RowRejected(
+					"kind: '" + code + "' is not a place kind (" + PlaceKind.alternatives() + ")"));
 	}
 
 	private static PlaceStatus status(String value) {
@@ -284,8 +283,7 @@ public class CatalogueImport {
 			return PlaceStatus.ACTIVE;
 		}
 		return PlaceStatus.ofHsds(value)
-			.orElseThrow(() -> new RowRejected("status: '" + value
-					+ "' is not active, inactive, defunct or temporarily closed"));
+			.orElseThrow(() -> new RowRejected("status: '" + value + "' is not " + PlaceStatus.alternatives()));
 	}
 
 	private static List<OpeningTime> sessions(String cell) {

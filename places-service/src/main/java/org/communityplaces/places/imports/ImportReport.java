@@ -6,9 +6,9 @@ import java.util.List;
  * What an import did: how many places it created, updated or found unchanged, and each row it
  * turned down with where it is ({@code line} in a CSV file, {@code item} in a JSON feed) and why.
  */
-public record ImportReport(int created, int updated, int unchanged, List<Rejected> rejected) {
+record ImportReport(int created, int updated, int unchanged, List<Rejected> rejected) {
 
-	public record Rejected(Integer line, Integer item, String id, String reason) {
+	record Rejected(Integer line, Integer item, String id, String reason) {
 	}
 
 }

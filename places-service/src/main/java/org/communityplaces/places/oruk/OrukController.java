@@ -21,7 +21,7 @@ import org.communityplaces.places.search.SearchResults;
 import org.communityplaces.places.search.SearchTerms;
 import org.communityplaces.places.taxonomy.Taxonomy;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
@@ -50,16 +50,16 @@ class OrukController {
 
 	private final SearchTerms terms;
 
-	private final Vocabulary vocabulary;
+	private final Taxonomies taxonomies;
 
 	private final OrukDocuments documents;
 
-	OrukController(PlaceIndex index, Catalogue catalogue, SearchTerms terms, Vocabulary vocabulary,
+	OrukController(PlaceIndex index, Catalogue catalogue, SearchTerms terms, Taxonomies taxonomies,
 			OrukDocuments documents) {
 		this.index = index;
 		this.catalogue = catalogue;
 		this.terms = terms;
-		this.vocabulary = vocabulary;
+		this.taxonomies = taxonomies;
 		this.documents = documents;
 	}
 
@@ -99,12 +99,12 @@ class OrukController {
 	@GetMapping("/taxonomies")
 	Map<String, Object> taxonomies(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-		return listPage(vocabulary.taxonomies().stream().map(documents::taxonomy).toList(), page, perPage);
+		return listPage(taxonomies.taxonomies().stream().map(documents::taxonomy).toList(), page, perPage);
 	}
 
 	@GetMapping("/taxonomies/{id}")
 	Map<String, Object> taxonomy(@PathVariable String id) {
-		Taxonomy taxonomy = vocabulary.taxonomy(id).orElseThrow(() -> notFound("taxonomy"));
+		Taxonomy taxonomy = taxonomies.taxonomy(id).orElseThrow(() -> notFound("taxonomy"));
 		Map<String, Object> document = documents.taxonomy(taxonomy);
 		document.put("taxonomy_terms", taxonomy.terms().stream().map(documents::term).toList());
 		return document;
@@ -114,9 +114,9 @@ class OrukController {
 	Map<String, Object> taxonomyTerms(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(name = "per_page", defaultValue = "50") int perPage,
 			@RequestParam(name = "taxonomy_id", required = false) String taxonomyId) {
-		List<TaxonomyTerm> all = vocabulary.terms();
+		List<TaxonomyTerm> all = taxonomies.terms();
 		if (taxonomyId != null) {
-			Taxonomy taxonomy = vocabulary.taxonomy(taxonomyId)
+			Taxonomy taxonomy = taxonomies.taxonomy(taxonomyId)
 				.orElseThrow(() -> SearchTerms.invalid("taxonomy_id", "is not a taxonomy of this catalogue"));
 			all = taxonomy.terms();
 		}
@@ -125,7 +125,7 @@ class OrukController {
 
 	@GetMapping("/taxonomy_terms/{id}")
 	Map<String, Object> taxonomyTerm(@PathVariable String id) {
-		return documents.term(vocabulary.termById(id).orElseThrow(() -> notFound("taxonomy term")));
+		return documents.term(taxonomies.termById(id).orElseThrow(() -> notFound("taxonomy term")));
 	}
 
 	private SearchResults search(MultiValueMap<String, String> parameters) {
@@ -139,27 +139,32 @@ class OrukController {
 		Set<String> termIds = new LinkedHashSet<>();
 		if (taxonomyTermIds != null) {
 			for (String termId : taxonomyTermIds) {
-				vocabulary.termById(termId)
+				taxonomies.termById(termId)
 					.orElseThrow(() -> SearchTerms.invalid("taxonomy_term_id",
 							"'" + termId + "' is not a term of this catalogue (see /taxonomy_terms)"));
 				termIds.add(termId);
 			}
 		}
 		if (taxonomyId != null) {
-			Taxonomy taxonomy = vocabulary.taxonomy(taxonomyId)
+			Taxonomy taxonomy = taxonomies.taxonomy(taxonomyId)
 				.orElseThrow(() -> SearchTerms.invalid("taxonomy_id", "is not a taxonomy of this catalogue"));
 			taxonomy.terms().forEach(term -> termIds.add(term.id()));
 		}
 		if (proximity != null && (postcode == null || postcode.isBlank())) {
 			throw SearchTerms.invalid("proximity", "needs a postcode to measure from");
 		}
-		PlaceQuery query = new PlaceQuery(parameters.getFirst("search"),
-				terms.near("postcode", postcode, null, null, "proximity", proximity), null, null, null, termIds,
-				terms.open("day", parameters.get("day"), "start_time", parameters.getFirst("start_time"), "end_time",
-						parameters.getFirst("end_time"), false),
-				null, false, null, terms.age("minimum_age", optionalNumber(parameters, "minimum_age")),
-				terms.age("maximum_age", optionalNumber(parameters, "maximum_age")),
-				instant(parameters.getFirst("modified_after")), false, page, perPage);
+		PlaceQuery query = PlaceQuery.builder()
+			.text(parameters.getFirst("search"))
+			.near(terms.near("postcode", postcode, null, null, "proximity", proximity))
+			.termIds(termIds)
+			.open(terms.open("day", parameters.get("day"), "start_time", parameters.getFirst("start_time"), "end_time",
+					parameters.getFirst("end_time"), false))
+			.minimumAgeAtLeast(terms.age("minimum_age", optionalNumber(parameters, "minimum_age")))
+			.maximumAgeAtMost(terms.age("maximum_age", optionalNumber(parameters, "maximum_age")))
+			.modifiedAfter(instant(parameters.getFirst("modified_after")))
+			.anyStatus()
+			.page(page, perPage)
+			.build();
 		return index.search(query);
 	}
 

@@ -11,7 +11,7 @@ import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.taxonomy.Taxonomy;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 
 import org.springframework.stereotype.Component;
 
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OrukDocuments {
 
-	private final Vocabulary vocabulary;
+	private final Taxonomies taxonomies;
 
-	OrukDocuments(Vocabulary vocabulary) {
-		this.vocabulary = vocabulary;
+	OrukDocuments(Taxonomies taxonomies) {
+		this.taxonomies = taxonomies;
 	}
 
 	Map<String, Object> service(Place place) {
@@ -48,13 +48,13 @@ class OrukDocuments {
 		service.put("name", place.name());
 		service.put("description", place.description() == null ? "" : place.description());
 		service.put("status", place.status().hsds());
-		if (place.minimumAge() != null) {
-			service.put("minimum_age", place.minimumAge());
+		if (place.offer().minimumAge() != null) {
+			service.put("minimum_age", place.offer().minimumAge());
 		}
-		if (place.maximumAge() != null) {
-			service.put("maximum_age", place.maximumAge());
+		if (place.offer().maximumAge() != null) {
+			service.put("maximum_age", place.offer().maximumAge());
 		}
-		service.put("last_modified", place.lastModified().toString());
+		service.put("last_modified", place.timeline().lastModified().toString());
 		service.put("organization", organization(place));
 		return service;
 	}
@@ -92,7 +92,7 @@ class OrukDocuments {
 	}
 
 	private static String locationId(Place place) {
-		return Vocabulary.stableId("location", place.id());
+		return Taxonomies.stableId("location", place.id());
 	}
 
 	private Map<String, Object> organization(Place place) {
@@ -121,19 +121,20 @@ class OrukDocuments {
 		location.put("id", locationId(place));
 		location.put("location_type", "physical");
 		location.put("name", place.name());
-		location.put("latitude", place.latitude());
-		location.put("longitude", place.longitude());
+		location.put("latitude", place.location().latitude());
+		location.put("longitude", place.location().longitude());
 		return location;
 	}
 
 	private static Map<String, Object> address(Place place) {
 		Map<String, Object> address = new LinkedHashMap<>();
-		address.put("id", Vocabulary.stableId("address", place.id()));
+		address.put("id", Taxonomies.stableId("address", place.id()));
 		address.put("location_id", locationId(place));
-		address.put("address_1", place.address().line1());
-		address.put("city", place.address().city());
-		address.put("state_province", place.address().city());
-		address.put("postal_code", place.address().postcode());
+		Place.Address placeAddress = place.location().address();
+		address.put("address_1", placeAddress.line1());
+		address.put("city", placeAddress.city());
+		address.put("state_province", placeAddress.city());
+		address.put("postal_code", placeAddress.postcode());
 		address.put("country", "GB");
 		address.put("address_type", "physical");
 		return address;
@@ -141,10 +142,10 @@ class OrukDocuments {
 
 	private List<Map<String, Object>> accessibility(Place place) {
 		List<Map<String, Object>> entries = new ArrayList<>();
-		for (String code : place.accessibility()) {
-			vocabulary.term(Vocabulary.ACCESSIBILITY, code).ifPresent(term -> {
+		for (String code : place.offer().accessibility()) {
+			taxonomies.term(Taxonomies.ACCESSIBILITY, code).ifPresent(term -> {
 				Map<String, Object> entry = new LinkedHashMap<>();
-				entry.put("id", Vocabulary.stableId("accessibility", place.id(), code));
+				entry.put("id", Taxonomies.stableId("accessibility", place.id(), code));
 				entry.put("location_id", locationId(place));
 				entry.put("description", term.name());
 				entry.put("details", term.description());
@@ -160,7 +161,7 @@ class OrukDocuments {
 		for (int i = 0; i < sessions.size(); i++) {
 			OpeningTime session = sessions.get(i);
 			Map<String, Object> schedule = new LinkedHashMap<>();
-			schedule.put("id", Vocabulary.stableId("schedule", place.id(), String.valueOf(i)));
+			schedule.put("id", Taxonomies.stableId("schedule", place.id(), String.valueOf(i)));
 			schedule.put("service_id", place.id());
 			schedule.put("freq", "WEEKLY");
 			schedule.put("interval", 1);
@@ -177,16 +178,17 @@ class OrukDocuments {
 
 	private static List<Map<String, Object>> costOptions(Place place) {
 		Map<String, Object> option = new LinkedHashMap<>();
-		option.put("id", Vocabulary.stableId("cost_option", place.id()));
+		option.put("id", Taxonomies.stableId("cost_option", place.id()));
 		option.put("service_id", place.id());
 		if (place.offeredFree()) {
 			option.put("option", "Free");
 			option.put("amount", 0);
 		}
 		else {
-			option.put("option", place.cost().description() == null ? "Charge" : place.cost().description());
-			if (place.cost().amount() != null) {
-				option.put("amount", place.cost().amount());
+			Place.Cost cost = place.offer().cost();
+			option.put("option", cost.description() == null ? "Charge" : cost.description());
+			if (cost.amount() != null) {
+				option.put("amount", cost.amount());
 				option.put("currency", "GBP");
 			}
 		}
@@ -195,7 +197,7 @@ class OrukDocuments {
 
 	private static List<Map<String, Object>> contacts(Place place) {
 		Map<String, Object> contact = new LinkedHashMap<>();
-		contact.put("id", Vocabulary.stableId("contact", place.id()));
+		contact.put("id", Taxonomies.stableId("contact", place.id()));
 		contact.put("service_id", place.id());
 		if (place.host().name() != null) {
 			contact.put("name", place.host().name());
@@ -206,13 +208,15 @@ class OrukDocuments {
 
 	private List<Map<String, Object>> attributes(Place place) {
 		List<TaxonomyTerm> terms = new ArrayList<>();
-		vocabulary.term(Vocabulary.PLACE_KIND, place.kind().code()).ifPresent(terms::add);
-		place.activities().forEach(code -> vocabulary.term(Vocabulary.ACTIVITY, code).ifPresent(terms::add));
-		place.accessibility().forEach(code -> vocabulary.term(Vocabulary.ACCESSIBILITY, code).ifPresent(terms::add));
+		taxonomies.term(Taxonomies.PLACE_KIND, place.kind().code()).ifPresent(terms::add);
+		place.offer().activities().forEach(code -> taxonomies.term(Taxonomies.ACTIVITY, code).ifPresent(terms::add));
+		place.offer()
+			.accessibility()
+			.forEach(code -> taxonomies.term(Taxonomies.ACCESSIBILITY, code).ifPresent(terms::add));
 		List<Map<String, Object>> attributes = new ArrayList<>();
 		for (TaxonomyTerm term : terms) {
 			Map<String, Object> attribute = new LinkedHashMap<>();
-			attribute.put("id", Vocabulary.stableId("attribute", place.id(), term.id()));
+			attribute.put("id", Taxonomies.stableId("attribute", place.id(), term.id()));
 			attribute.put("link_id", place.id());
 			attribute.put("link_type", "service");
 			attribute.put("link_entity", "service");
@@ -229,7 +233,7 @@ class OrukDocuments {
 			return List.of();
 		}
 		Map<String, Object> capacity = new LinkedHashMap<>();
-		capacity.put("id", Vocabulary.stableId("service_capacity", place.id()));
+		capacity.put("id", Taxonomies.stableId("service_capacity", place.id()));
 		capacity.put("service_id", place.id());
 		capacity.put("available", place.capacity().available());
 		capacity.put("maximum", place.capacity().maximum());

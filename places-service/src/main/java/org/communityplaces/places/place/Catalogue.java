@@ -7,14 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 import org.communityplaces.places.geo.Postcodes;
 import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
 import org.communityplaces.places.place.PlaceDetails.HostDetails;
-import org.communityplaces.places.taxonomy.Vocabulary;
-import org.communityplaces.platform.outbox.OutboxEntry;
-import org.communityplaces.platform.outbox.OutboxWritten;
+import org.communityplaces.places.taxonomy.Taxonomies;
+import org.communityplaces.platform.outbox.Outbox;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,25 +21,23 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.dao.OptimisticLockingFailureException;
-import com.mongodb.client.result.UpdateResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The catalogue's one way in for changes. Every change is checked in full before anything is
- * written, stored in one single-document write together with its event, and then handed to
+ * written, stored through the outbox in one single-document write together with its event
+ * (if someone else saved in between, it changes nothing and answers 409), and then handed to
  * this instance's search index; other instances hear of it from the event.
  */
 @Component
 public class Catalogue {
 
-	/** Named rather than typed where the write must not bump the version, as typed updates of a versioned entity do. */
-	private static final String COLLECTION = "places";
-
 	private final MongoTemplate mongo;
 
-	private final Vocabulary vocabulary;
+	private final Outbox outbox;
+
+	private final Taxonomies taxonomies;
 
 	private final Postcodes postcodes;
 
@@ -49,10 +45,11 @@ public class Catalogue {
 
 	private final Clock clock;
 
-	Catalogue(MongoTemplate mongo, Vocabulary vocabulary, Postcodes postcodes, ApplicationEventPublisher publisher,
-			Clock clock) {
+	Catalogue(MongoTemplate mongo, Outbox outbox, Taxonomies taxonomies, Postcodes postcodes,
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.mongo = mongo;
-		this.vocabulary = vocabulary;
+		this.outbox = outbox;
+		this.taxonomies = taxonomies;
 		this.postcodes = postcodes;
 		this.publisher = publisher;
 		this.clock = clock;
@@ -67,12 +64,12 @@ public class Catalogue {
 	}
 
 	public List<Place> findAll(Collection<String> ids) {
-		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("removedAt").is(null)), Place.class);
+		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("timeline.removedAt").is(null)), Place.class);
 	}
 
 	/** A page of the places matching, by name. */
 	List<Place> list(Criteria which, int page, int size) {
-		Query query = Query.query(new Criteria().andOperator(which, Criteria.where("removedAt").is(null)))
+		Query query = Query.query(new Criteria().andOperator(which, Criteria.where("timeline.removedAt").is(null)))
 			.with(Sort.by("name", "_id"))
 			.skip((long) page * size)
 			.limit(size);
@@ -88,19 +85,27 @@ public class Catalogue {
 		Instant now = clock.instant();
 		Place existing = mongo.findById(id, Place.class);
 		if (existing == null) {
-			Place place = build(id, null, details, now, now, null, List.of());
-			Place inserted = mongo.insert(place.withOutbox(List.of(PlaceEvents.changed(place, 0, now))));
+			Place place = build(id, details, null, now);
+			Place inserted = outbox.insert(place.withOutbox(List.of(outbox.entry(PlaceChanged.of(place, 0), now))));
 			return new Upserted(stored(inserted), Upserted.Outcome.CREATED);
 		}
-		Place candidate = build(id, existing.version(), details, existing.createdAt(), existing.lastModified(),
-				existing.capacity(), existing.outbox());
+		Place candidate = build(id, details, existing, now);
 		if (candidate.equals(existing)) {
 			return new Upserted(existing, Upserted.Outcome.UNCHANGED);
 		}
-		// built again as of now, so that a changed capacity says when it was updated
-		Place replaced = build(id, existing.version(), details, existing.createdAt(), now, existing.capacity(),
-				existing.outbox());
-		return new Upserted(save(replaced, now), Upserted.Outcome.UPDATED);
+		Place replaced = candidate.withTimeline(existing.timeline().modifiedAt(now));
+		Update everyPart = new Update().set("name", replaced.name())
+			.set("description", replaced.description())
+			.set("kind", replaced.kind())
+			.set("organization", replaced.organization())
+			.set("offer", replaced.offer())
+			.set("location", replaced.location())
+			.set("openingTimes", replaced.openingTimes())
+			.set("host", replaced.host())
+			.set("capacity", replaced.capacity())
+			.set("status", replaced.status())
+			.set("timeline", replaced.timeline());
+		return new Upserted(changed(replaced, everyPart, now), Upserted.Outcome.UPDATED);
 	}
 
 	public Place replace(String id, PlaceDetails details) {
@@ -109,100 +114,83 @@ public class Catalogue {
 	}
 
 	public Place changeOpeningTimes(String id, List<OpeningTime> openingTimes) {
-		return change(id, place -> place.withOpeningTimes(openingTimes));
+		Place place = get(id).withOpeningTimes(openingTimes);
+		return modified(place, new Update().set("openingTimes", place.openingTimes()), clock.instant());
 	}
 
 	public Place changeCapacity(String id, CapacityDetails capacity) {
-		return change(id, place -> place
-			.withCapacity(new Place.Capacity(capacity.available(), capacity.maximum(), clock.instant())));
+		Instant now = clock.instant();
+		Place place = get(id).withCapacity(new Place.Capacity(capacity.available(), capacity.maximum(), now));
+		return modified(place, new Update().set("capacity", place.capacity()), now);
 	}
 
 	public Place changeHost(String id, HostDetails host) {
-		return change(id, place -> place.withHost(host(host)));
+		Place place = get(id).withHost(host(host));
+		return modified(place, new Update().set("host", place.host()), clock.instant());
 	}
 
 	public void remove(String id) {
 		Place place = get(id);
 		Instant now = clock.instant();
-		write(place.removedAt(now), PlaceEvents.removed(place, place.version() + 1, now));
+		Place removed = place.withStatus(PlaceStatus.DEFUNCT).withTimeline(place.timeline().removedAt(now));
+		stored(outbox.update(Place.class, id, place.version(),
+				new Update().set("status", removed.status()).set("timeline", removed.timeline()), now,
+				PlaceRemoved.of(removed, place.version() + 1)));
 	}
 
-	private Place change(String id, UnaryOperator<Place> change) {
-		Instant now = clock.instant();
-		return save(change.apply(get(id)).modifiedAt(now), now);
+	/** Stores the changed parts of a place that is in the catalogue, as changed now. */
+	private Place modified(Place place, Update changedParts, Instant now) {
+		Place modified = place.withTimeline(place.timeline().modifiedAt(now));
+		return changed(modified, changedParts.set("timeline", modified.timeline()), now);
 	}
 
-	private Place save(Place place, Instant now) {
-		return write(place, PlaceEvents.changed(place, place.version() + 1, now));
-	}
-
-	/**
-	 * Writes every field but the outbox, appends the event to the outbox, and bumps the version,
-	 * in one update that only applies to the version that was read: if someone else saved in
-	 * between it changes nothing and answers 409. The outbox is never overwritten, so the
-	 * relay's marks on entries it has sent are never lost.
-	 */
-	private Place write(Place place, OutboxEntry event) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(place.id())),
-				new Update().pull("outbox", Query.query(Criteria.where("sentAt").ne(null)).getQueryObject()),
-				COLLECTION);
-		org.bson.Document fields = new org.bson.Document();
-		mongo.getConverter().write(place, fields);
-		Update update = new Update();
-		mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Place.class).doWithProperties(
-				(org.springframework.data.mongodb.core.mapping.MongoPersistentProperty property) -> {
-					String field = property.getFieldName();
-					if (property.isIdProperty() || property.isVersionProperty() || field.equals("outbox")) {
-						return;
-					}
-					if (fields.containsKey(field)) {
-						update.set(field, fields.get(field));
-					}
-					else {
-						update.unset(field);
-					}
-				});
-		update.push("outbox", event).inc("version", 1);
-		UpdateResult result = mongo.updateFirst(
-				Query.query(Criteria.where("_id").is(place.id()).and("version").is(place.version())), update,
-				Place.class);
-		if (result.getMatchedCount() == 0) {
-			throw new OptimisticLockingFailureException("Place " + place.id() + " changed since it was read");
-		}
-		return stored(mongo.findById(place.id(), Place.class));
+	/** Stores these parts of the place, still at the version it was read at, with the event that says so. */
+	private Place changed(Place place, Update parts, Instant now) {
+		return stored(outbox.update(Place.class, place.id(), place.version(), parts, now,
+				PlaceChanged.of(place, place.version() + 1)));
 	}
 
 	private Place stored(Place place) {
 		publisher.publishEvent(new PlaceStored(place));
-		publisher.publishEvent(new OutboxWritten(place.id()));
 		return place;
 	}
 
-	private Place build(String id, Long version, PlaceDetails details, Instant createdAt, Instant lastModified,
-			Place.Capacity currentCapacity, List<OutboxEntry> outbox) {
-		checkTerms(Vocabulary.ACTIVITY, "activities", details.activities());
-		checkTerms(Vocabulary.ACCESSIBILITY, "accessibility", details.accessibility());
+	/**
+	 * The place the details describe, as a change of {@code existing} (or a new place when it is
+	 * null) that is not yet stored: equal to {@code existing} when they say nothing new.
+	 */
+	private Place build(String id, PlaceDetails details, Place existing, Instant now) {
+		checkTerms(Taxonomies.ACTIVITY, "activities", details.activities());
+		checkTerms(Taxonomies.ACCESSIBILITY, "accessibility", details.accessibility());
 		Postcodes.Located located = postcodes.locate(details.address().postcode())
 			.orElseThrow(() -> new InvalidPlace("address.postcode",
 					"is not a known UK postcode or postcode district"));
 		double latitude = details.latitude() != null ? details.latitude() : located.latitude();
 		double longitude = details.longitude() != null ? details.longitude() : located.longitude();
-		Place.Capacity capacity = capacity(details.capacity(), currentCapacity, lastModified);
+		String organization = details.organization().name().strip();
 		PlaceDetails.CostDetails cost = details.cost();
-		return new Place(id, version, details.name().strip(), blankToNull(details.description()), details.kind(),
-				new Place.Organization(Vocabulary.stableId("organization", details.organization().name().strip()),
-						details.organization().name().strip(), blankToNull(details.organization().description())),
-				details.activities().stream().distinct().toList(), details.accessibility().stream().distinct().toList(),
-				new Place.Address(details.address().line1().strip(), details.address().city().strip(),
-						located.postcode(), located.district()),
-				latitude, longitude, details.openingTimes(),
-				cost == null ? new Place.Cost(true, null, null)
-						: new Place.Cost(cost.free(), cost.free() || cost.amount() == null ? null
-								: cost.amount().setScale(2, RoundingMode.HALF_UP), blankToNull(cost.description())),
-				details.minimumAge(), details.maximumAge(), host(details.host()), capacity, details.status(), createdAt,
-				lastModified, null, outbox);
+		return new Place(id, existing == null ? null : existing.version(), details.name().strip(),
+				blankToNull(details.description()), details.kind(),
+				new Place.Organization(Taxonomies.stableId("organization", organization), organization,
+						blankToNull(details.organization().description())),
+				new Place.Offer(details.activities().stream().distinct().toList(),
+						details.accessibility().stream().distinct().toList(),
+						cost == null ? new Place.Cost(true, null, null)
+								: new Place.Cost(cost.free(), cost.free() || cost.amount() == null ? null
+										: cost.amount().setScale(2, RoundingMode.HALF_UP),
+										blankToNull(cost.description())),
+						details.minimumAge(), details.maximumAge()),
+				new Place.Location(new Place.Address(details.address().line1().strip(),
+						details.address().city().strip(), located.postcode(), located.district()), latitude,
+						longitude),
+				details.openingTimes(), host(details.host()),
+				capacity(details.capacity(), existing == null ? null : existing.capacity(), now), details.status(),
+				existing == null ? Place.Timeline.startedAt(now)
+						: new Place.Timeline(existing.timeline().createdAt(), existing.timeline().lastModified(), null),
+				existing == null ? List.of() : existing.outbox());
 	}
 
+	/** The capacity as asked for; the current one, with when it was said, if that is what it already is. */
 	private static Place.Capacity capacity(CapacityDetails requested, Place.Capacity current, Instant now) {
 		if (requested == null) {
 			return current;
@@ -220,7 +208,7 @@ public class Catalogue {
 
 	private void checkTerms(String taxonomy, String field, List<String> codes) {
 		for (int i = 0; i < codes.size(); i++) {
-			if (!vocabulary.hasTerm(taxonomy, codes.get(i))) {
+			if (!taxonomies.hasTerm(taxonomy, codes.get(i))) {
 				throw new InvalidPlace(field + "[" + i + "]",
 						"'" + codes.get(i) + "' is not a term of the " + taxonomy + " taxonomy (see /taxonomy_terms)");
 			}

@@ -1,8 +1,10 @@
 package org.communityplaces.places.place;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
@@ -11,70 +13,77 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A community place: in Open Referral terms one service at one location, with the
- * organisation that runs it, its opening times, cost, eligibility, accessibility, the host
- * who answers referrals and the capacity the host keeps up to date. One document, so every
- * change and its {@code PlaceChanged} event are one atomic write.
+ * organisation that runs it, what it offers and to whom, its opening times, the host who
+ * answers referrals and the capacity the host keeps up to date. One document, so every change
+ * and its {@code PlaceChanged} event are one atomic write; a change replaces whole parts.
  */
 @Document("places")
 public record Place(@Id String id, @Version Long version, String name, String description, PlaceKind kind,
-		Organization organization, List<String> activities, List<String> accessibility, Address address,
-		double latitude, double longitude, List<OpeningTime> openingTimes, Cost cost, Integer minimumAge,
-		Integer maximumAge, Host host, Capacity capacity, PlaceStatus status, Instant createdAt,
-		Instant lastModified, Instant removedAt, List<OutboxEntry> outbox) {
+		Organization organization, Offer offer, Location location, List<OpeningTime> openingTimes, Host host,
+		Capacity capacity, PlaceStatus status, Timeline timeline, List<OutboxEntry> outbox) {
 
 	/** In Open Referral terms the place is a service at a location; this is the link's stable id. */
 	public String serviceAtLocationId() {
-		return org.communityplaces.places.taxonomy.Vocabulary.stableId("service_at_location", id);
+		return Taxonomies.stableId("service_at_location", id);
 	}
 
 	public boolean removed() {
-		return removedAt != null;
-	}
-
-	Place withHost(Host newHost) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, newHost, capacity, status, createdAt,
-				lastModified, removedAt, outbox);
-	}
-
-	Place withOpeningTimes(List<OpeningTime> newOpeningTimes) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, List.copyOf(newOpeningTimes), cost, minimumAge, maximumAge, host, capacity, status,
-				createdAt, lastModified, removedAt, outbox);
-	}
-
-	Place withCapacity(Capacity newCapacity) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, newCapacity, status, createdAt,
-				lastModified, removedAt, outbox);
-	}
-
-	Place withOutbox(List<OutboxEntry> newOutbox) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, status, createdAt,
-				lastModified, removedAt, newOutbox);
-	}
-
-	/** Changed now, and in the catalogue (again, if it had been removed). */
-	Place modifiedAt(Instant now) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, status, createdAt, now,
-				null, outbox);
-	}
-
-	/** Taken out of the catalogue now; kept, so that referrals to it keep their history. */
-	Place removedAt(Instant now) {
-		return new Place(id, version, name, description, kind, organization, activities, accessibility, address,
-				latitude, longitude, openingTimes, cost, minimumAge, maximumAge, host, capacity, PlaceStatus.DEFUNCT,
-				createdAt, now, now, outbox);
+		return timeline.removedAt() != null;
 	}
 
 	public boolean offeredFree() {
-		return cost == null || cost.free();
+		return offer.cost() == null || offer.cost().free();
+	}
+
+	/** Active and not reporting zero places free: what other services need to know to refer to it. */
+	boolean acceptingReferrals() {
+		return status == PlaceStatus.ACTIVE && (capacity == null || capacity.available() > 0);
+	}
+
+	Place withOpeningTimes(List<OpeningTime> newOpeningTimes) {
+		return new Place(id, version, name, description, kind, organization, offer, location,
+				List.copyOf(newOpeningTimes), host, capacity, status, timeline, outbox);
+	}
+
+	Place withHost(Host newHost) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, newHost,
+				capacity, status, timeline, outbox);
+	}
+
+	Place withCapacity(Capacity newCapacity) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				newCapacity, status, timeline, outbox);
+	}
+
+	Place withStatus(PlaceStatus newStatus) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				capacity, newStatus, timeline, outbox);
+	}
+
+	Place withTimeline(Timeline newTimeline) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				capacity, status, newTimeline, outbox);
+	}
+
+	Place withOutbox(List<OutboxEntry> newOutbox) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				capacity, status, timeline, newOutbox);
 	}
 
 	/** The organisation that runs the place; its id is derived from its name, so places of one organisation share it. */
 	public record Organization(String id, String name, String description) {
+	}
+
+	/** What the place offers and to whom: its activities, how it meets access needs, its cost and the ages it welcomes. */
+	public record Offer(List<String> activities, List<String> accessibility, Cost cost, Integer minimumAge,
+			Integer maximumAge) {
+	}
+
+	public record Cost(boolean free, BigDecimal amount, String description) {
+	}
+
+	/** Where the place is: its address, and the point it is found at by distance. */
+	public record Location(Address address, double latitude, double longitude) {
 	}
 
 	public record Address(String line1, String city, String postcode, String district) {
@@ -87,7 +96,25 @@ public record Place(@Id String id, @Version Long version, String name, String de
 	public record Capacity(int available, int maximum, Instant updated) {
 	}
 
-	public record Cost(boolean free, java.math.BigDecimal amount, String description) {
+	/**
+	 * When the place was registered, last changed, and taken out of the catalogue (null while
+	 * it is in it): a removed place is kept, so that referrals to it keep their history.
+	 */
+	public record Timeline(Instant createdAt, Instant lastModified, Instant removedAt) {
+
+		static Timeline startedAt(Instant now) {
+			return new Timeline(now, now, null);
+		}
+
+		/** Changed now, and in the catalogue (again, if it had been removed). */
+		Timeline modifiedAt(Instant now) {
+			return new Timeline(createdAt, now, null);
+		}
+
+		Timeline removedAt(Instant now) {
+			return new Timeline(createdAt, now, now);
+		}
+
 	}
 
 }

@@ -95,7 +95,7 @@ class PlaceController {
 	record OpeningTimes(@NotNull @Size(max = 50) List<@NotNull @Valid OpeningTime> openingTimes) {
 	}
 
-	/** What the management API shows: the place without its outbox. */
+	/** What the management API shows: the place as one flat document, without its outbox. */
 	record PlaceView(String id, long version, String name, String description, PlaceKind kind,
 			Place.Organization organization, List<String> activities, List<String> accessibility, Place.Address address,
 			double latitude, double longitude, List<OpeningTime> openingTimes, Place.Cost cost, Integer minimumAge,
@@ -103,11 +103,13 @@ class PlaceController {
 			Instant createdAt, Instant lastModified) {
 
 		static PlaceView of(Place place) {
+			Place.Offer offer = place.offer();
+			Place.Location location = place.location();
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
-					place.organization(), place.activities(), place.accessibility(), place.address(), place.latitude(),
-					place.longitude(), place.openingTimes(), place.cost(), place.minimumAge(), place.maximumAge(),
-					place.host(), place.capacity(), place.status(), place.createdAt(),
-					place.lastModified());
+					place.organization(), offer.activities(), offer.accessibility(), location.address(),
+					location.latitude(), location.longitude(), place.openingTimes(), offer.cost(), offer.minimumAge(),
+					offer.maximumAge(), place.host(), place.capacity(), place.status(), place.timeline().createdAt(),
+					place.timeline().lastModified());
 		}
 
 	}

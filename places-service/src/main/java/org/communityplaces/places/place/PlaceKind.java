@@ -1,10 +1,11 @@
 package org.communityplaces.places.place;
 
+import java.util.Arrays;
 import java.util.Optional;
 
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 
-/** The kinds of place, each a term of the {@code place-kind} taxonomy. */
+/** The kinds of place, each a term of the contract's {@code place-kind} vocabulary, whose codes they are. */
 public enum PlaceKind {
 
 	PUB("pub"), SHOP("shop"), COMMUNITY_GROUP("community-group"), INTERGENERATIONAL_SCHEME("intergenerational-scheme");
@@ -19,8 +20,13 @@ public enum PlaceKind {
 		return code;
 	}
 
+	/** Every kind's code, as a sentence offers them to choose from. */
+	public static String alternatives() {
+		return Taxonomies.alternatives(Arrays.stream(values()).map(PlaceKind::code).toList());
+	}
+
 	public String termId() {
-		return Vocabulary.stableId("term", Vocabulary.PLACE_KIND, code);
+		return Taxonomies.stableId("term", Taxonomies.PLACE_KIND, code);
 	}
 
 	public static Optional<PlaceKind> ofCode(String code) {

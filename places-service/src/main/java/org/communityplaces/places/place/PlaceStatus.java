@@ -1,8 +1,14 @@
 package org.communityplaces.places.place;
 
+import java.util.Arrays;
 import java.util.Optional;
 
-/** HSDS service status. Only active places take referrals and appear in referrers' search. */
+import org.communityplaces.places.taxonomy.Taxonomies;
+
+/**
+ * HSDS service status, as the contract's {@code place-status} vocabulary codes it. Only active
+ * places take referrals and appear in referrers' search.
+ */
 public enum PlaceStatus {
 
 	ACTIVE("active"), INACTIVE("inactive"), DEFUNCT("defunct"), TEMPORARILY_CLOSED("temporarily closed");
@@ -15,6 +21,11 @@ public enum PlaceStatus {
 
 	public String hsds() {
 		return hsds;
+	}
+
+	/** Every status's HSDS code, as a sentence offers them to choose from. */
+	public static String alternatives() {
+		return Taxonomies.alternatives(Arrays.stream(values()).map(PlaceStatus::hsds).toList());
 	}
 
 	public static Optional<PlaceStatus> ofHsds(String value) {

@@ -12,9 +12,9 @@ class PlaceTopic {
 
 	/** Created when missing; keyed by place id, so one place's changes stay in order. */
 	@Bean
-	NewTopic placeEventsTopic(@Value("${places.topic.partitions}") int partitions,
+	NewTopic placeEventsTopic(@Value("${outbox.topic}") String topic, @Value("${places.topic.partitions}") int partitions,
 			@Value("${places.topic.replicas}") short replicas) {
-		return TopicBuilder.name(PlaceEvents.TOPIC).partitions(partitions).replicas(replicas).build();
+		return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
 	}
 
 }

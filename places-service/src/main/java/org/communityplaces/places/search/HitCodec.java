@@ -17,9 +17,10 @@ final class HitCodec {
 
 	static String encode(Place place) {
 		Place.Capacity capacity = place.capacity();
-		return String.join(FIELD, place.id(), place.name(), place.kind().code(), place.address().district(),
-				Double.toString(place.latitude()), Double.toString(place.longitude()),
-				String.join(VALUE, place.activities()), String.join(VALUE, place.accessibility()),
+		Place.Location location = place.location();
+		return String.join(FIELD, place.id(), place.name(), place.kind().code(), location.address().district(),
+				Double.toString(location.latitude()), Double.toString(location.longitude()),
+				String.join(VALUE, place.offer().activities()), String.join(VALUE, place.offer().accessibility()),
 				Boolean.toString(place.offeredFree()), capacity == null ? "" : Integer.toString(capacity.available()),
 				capacity == null ? "" : Integer.toString(capacity.maximum()));
 	}

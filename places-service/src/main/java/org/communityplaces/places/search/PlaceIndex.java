@@ -65,8 +65,7 @@ import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceQuery.OpenWindow;
-import org.communityplaces.places.taxonomy.TaxonomyTerm;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -90,7 +89,7 @@ public class PlaceIndex implements Closeable {
 
 	static final String[] FACETS = { "kind", "activity", "accessibility", "cost", "capacity" };
 
-	private final Vocabulary vocabulary;
+	private final Taxonomies taxonomies;
 
 	private final Analyzer analyzer = englishAnalyzer();
 
@@ -102,8 +101,8 @@ public class PlaceIndex implements Closeable {
 
 	private final SearcherManager searchers;
 
-	public PlaceIndex(Vocabulary vocabulary, Path parent) {
-		this.vocabulary = vocabulary;
+	public PlaceIndex(Taxonomies taxonomies, Path parent) {
+		this.taxonomies = taxonomies;
 		try {
 			Files.createDirectories(parent);
 			this.folder = Files.createTempDirectory(parent, "place-index-");
@@ -249,19 +248,19 @@ public class PlaceIndex implements Closeable {
 		doc.add(new TextField("organization", place.organization().name(), Field.Store.NO));
 		facet(doc, "kind", place.kind().code());
 		doc.add(new StringField("termId", place.kind().termId(), Field.Store.NO));
-		StringBuilder activityNames = new StringBuilder(
-				vocabulary.term(Vocabulary.PLACE_KIND, place.kind().code()).map(TaxonomyTerm::name).orElse(""));
-		for (String activity : place.activities()) {
+		Place.Offer offer = place.offer();
+		StringBuilder activityNames = new StringBuilder(taxonomies.name(Taxonomies.PLACE_KIND, place.kind().code()));
+		for (String activity : offer.activities()) {
 			facet(doc, "activity", activity);
-			vocabulary.term(Vocabulary.ACTIVITY, activity).ifPresent(term -> {
+			taxonomies.term(Taxonomies.ACTIVITY, activity).ifPresent(term -> {
 				activityNames.append(' ').append(term.name());
 				doc.add(new StringField("termId", term.id(), Field.Store.NO));
 			});
 		}
 		doc.add(new TextField("activities", activityNames.toString(), Field.Store.NO));
-		for (String need : place.accessibility()) {
+		for (String need : offer.accessibility()) {
 			facet(doc, "accessibility", need);
-			vocabulary.term(Vocabulary.ACCESSIBILITY, need)
+			taxonomies.term(Taxonomies.ACCESSIBILITY, need)
 				.ifPresent(term -> doc.add(new StringField("termId", term.id(), Field.Store.NO)));
 		}
 		facet(doc, "cost", place.offeredFree() ? "free" : "paid");
@@ -270,10 +269,11 @@ public class PlaceIndex implements Closeable {
 		if (capacity != null) {
 			doc.add(new IntPoint("available", capacity.available()));
 		}
-		doc.add(new IntPoint("minAge", place.minimumAge() == null ? 0 : place.minimumAge()));
-		doc.add(new IntPoint("maxAge", place.maximumAge() == null ? NO_MAXIMUM_AGE : place.maximumAge()));
-		doc.add(new LatLonPoint("location", place.latitude(), place.longitude()));
-		doc.add(new LatLonDocValuesField("location", place.latitude(), place.longitude()));
+		doc.add(new IntPoint("minAge", offer.minimumAge() == null ? 0 : offer.minimumAge()));
+		doc.add(new IntPoint("maxAge", offer.maximumAge() == null ? NO_MAXIMUM_AGE : offer.maximumAge()));
+		Place.Location location = place.location();
+		doc.add(new LatLonPoint("location", location.latitude(), location.longitude()));
+		doc.add(new LatLonDocValuesField("location", location.latitude(), location.longitude()));
 		doc.add(new BinaryDocValuesField(HIT, new BytesRef(HitCodec.encode(place))));
 		for (OpeningTime session : place.openingTimes()) {
 			for (Weekday day : session.days()) {
@@ -283,7 +283,7 @@ public class PlaceIndex implements Closeable {
 				doc.add(new IntRange("open", new int[] { dayStart + opens }, new int[] { dayStart + closes - 1 }));
 			}
 		}
-		doc.add(new LongPoint("modified", place.lastModified().toEpochMilli()));
+		doc.add(new LongPoint("modified", place.timeline().lastModified().toEpochMilli()));
 		return doc;
 	}
 

@@ -42,6 +42,8 @@ class PlaceIndexer {
 
 	private static final int BATCH_SIZE = 1_000;
 
+	private static final String LAST_MODIFIED = "timeline.lastModified";
+
 	private final PlaceIndex index;
 
 	private final MongoTemplate mongo;
@@ -62,11 +64,12 @@ class PlaceIndexer {
 
 	@EventListener(ApplicationStartedEvent.class)
 	void buildAtStart() {
-		mongo.indexOps(Place.class).createIndex(new Index().on("lastModified", Sort.Direction.ASC).named("last_modified"));
+		mongo.indexOps(Place.class)
+			.createIndex(new Index().on(LAST_MODIFIED, Sort.Direction.ASC).named("timeline_last_modified"));
 		Instant startedAt = Instant.now();
 		Instant readFrom = latestModification();
 		int count;
-		try (Stream<Place> places = inBatches(Criteria.where("removedAt").is(null))) {
+		try (Stream<Place> places = inBatches(Criteria.where("timeline.removedAt").is(null))) {
 			count = rebuilds.record(() -> index.rebuild(places));
 		}
 		watermark = readFrom;
@@ -78,7 +81,7 @@ class PlaceIndexer {
 		reindex(stored.place().id());
 	}
 
-	@KafkaListener(topics = "place-events", groupId = "places-index-${random.uuid}",
+	@KafkaListener(topics = "${outbox.topic}", groupId = "places-index-${random.uuid}",
 			properties = "auto.offset.reset=latest")
 	void placeChangedSomewhere(String event) {
 		JsonNode placeId = JsonMapper.shared().readTree(event).path("placeId");
@@ -94,10 +97,11 @@ class PlaceIndexer {
 	void sweepRecentChanges() {
 		Instant from = watermark.minus(CLOCK_SKEW);
 		Instant newest = watermark;
-		try (Stream<Place> changed = inBatches(Criteria.where("lastModified").gte(from))) {
+		try (Stream<Place> changed = inBatches(Criteria.where(LAST_MODIFIED).gte(from))) {
 			for (Place place : (Iterable<Place>) changed::iterator) {
 				reindex(place.id());
-				newest = place.lastModified().isAfter(newest) ? place.lastModified() : newest;
+				Instant modified = place.timeline().lastModified();
+				newest = modified.isAfter(newest) ? modified : newest;
 			}
 		}
 		watermark = newest;
@@ -123,8 +127,8 @@ class PlaceIndexer {
 	}
 
 	private Instant latestModification() {
-		Place latest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "lastModified")).limit(1), Place.class);
-		return latest == null ? Instant.EPOCH : latest.lastModified();
+		Place latest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, LAST_MODIFIED)).limit(1), Place.class);
+		return latest == null ? Instant.EPOCH : latest.timeline().lastModified();
 	}
 
 }

@@ -2,7 +2,7 @@ package org.communityplaces.places.search;
 
 import java.util.List;
 
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,11 +35,18 @@ class PlaceSearchController {
 			@RequestParam(required = false) Integer age, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		terms.page("page", page, "size", size);
-		PlaceQuery query = new PlaceQuery(q, terms.near("postcode", postcode, lat, lon, "radius", radius),
-				terms.kinds("kind", kind), terms.terms("activity", Vocabulary.ACTIVITY, activity),
-				terms.terms("accessibility", Vocabulary.ACCESSIBILITY, accessibility), null,
-				terms.open("day", day, "from", from, "to", to, true), free, hasCapacity, terms.age("age", age), null,
-				null, null, true, page, size);
+		PlaceQuery query = PlaceQuery.builder()
+			.text(q)
+			.near(terms.near("postcode", postcode, lat, lon, "radius", radius))
+			.kinds(terms.kinds("kind", kind))
+			.activities(terms.terms("activity", Taxonomies.ACTIVITY, activity))
+			.accessibility(terms.terms("accessibility", Taxonomies.ACCESSIBILITY, accessibility))
+			.open(terms.open("day", day, "from", from, "to", to, true))
+			.free(free)
+			.hasCapacity(hasCapacity)
+			.age(terms.age("age", age))
+			.page(page, size)
+			.build();
 		return index.search(query);
 	}
 

@@ -2,7 +2,7 @@ package org.communityplaces.places.search;
 
 import java.nio.file.Path;
 
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
 	@Bean(destroyMethod = "close")
-	PlaceIndex placeIndex(Vocabulary vocabulary,
+	PlaceIndex placeIndex(Taxonomies taxonomies,
 			@Value("${places.search.index-dir:${java.io.tmpdir}/community-places-index}") Path indexDir) {
-		return new PlaceIndex(vocabulary, indexDir);
+		return new PlaceIndex(taxonomies, indexDir);
 	}
 
 }

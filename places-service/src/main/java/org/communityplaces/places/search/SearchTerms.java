@@ -14,7 +14,7 @@ import org.communityplaces.places.place.PlaceKind;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceQuery.Near;
 import org.communityplaces.places.search.PlaceQuery.OpenWindow;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
@@ -39,11 +39,11 @@ public class SearchTerms {
 
 	private final Postcodes postcodes;
 
-	private final Vocabulary vocabulary;
+	private final Taxonomies taxonomies;
 
-	SearchTerms(Postcodes postcodes, Vocabulary vocabulary) {
+	SearchTerms(Postcodes postcodes, Taxonomies taxonomies) {
 		this.postcodes = postcodes;
-		this.vocabulary = vocabulary;
+		this.taxonomies = taxonomies;
 	}
 
 	/** @return where to search around, or null when neither a postcode nor coordinates were given */
@@ -104,8 +104,8 @@ public class SearchTerms {
 	public Set<PlaceKind> kinds(String parameter, List<String> kinds) {
 		Set<PlaceKind> parsed = new LinkedHashSet<>();
 		for (String kind : split(kinds)) {
-			parsed.add(PlaceKind.ofCode(kind).orElseThrow(() -> invalid(parameter, "'" + kind
-					+ "' is not a place kind: use pub, shop, community-group or intergenerational-scheme")));
+			parsed.add(PlaceKind.ofCode(kind).orElseThrow(
+					() -> invalid(parameter, "'" + kind + "' is not a place kind: use " + PlaceKind.alternatives())));
 		}
 		return parsed;
 	}
@@ -113,7 +113,7 @@ public class SearchTerms {
 	public Set<String> terms(String parameter, String taxonomy, List<String> codes) {
 		Set<String> parsed = new LinkedHashSet<>();
 		for (String code : split(codes)) {
-			if (!vocabulary.hasTerm(taxonomy, code)) {
+			if (!taxonomies.hasTerm(taxonomy, code)) {
 				throw invalid(parameter, "'" + code + "' is not a term of the " + taxonomy
 						+ " taxonomy (see /taxonomy_terms)");
 			}

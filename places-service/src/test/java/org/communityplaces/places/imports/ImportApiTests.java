@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.communityplaces.places.PlacesServiceTest;
 import org.communityplaces.places.place.Place;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,7 +69,7 @@ class ImportApiTests extends PlacesServiceTest {
 	@Test
 	void anOpenReferralFeedImportsAndBadServicesAreReportedByItem() throws Exception {
 		importDemoCatalogue();
-		String redLion = mvc.get().uri("/oruk/services/{id}", Vocabulary.stableId("import", "demo-red-lion"))
+		String redLion = mvc.get().uri("/oruk/services/{id}", Taxonomies.stableId("import", "demo-red-lion"))
 			.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		String hosted = redLion.replaceFirst("\\{", "{\"email\":\"landlord@redlion.example.org\",");
 		emptyCatalogueAgain();
@@ -85,7 +85,7 @@ class ImportApiTests extends PlacesServiceTest {
 				assertThat(json).extractingPath("$.rejected[0].reason").asString().contains("host.email");
 				assertThat(json).extractingPath("$.rejected[1].reason").asString().contains("id");
 			});
-		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", Vocabulary.stableId("import", "demo-red-lion")))).hasStatusOk()
+		assertThat(as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", Taxonomies.stableId("import", "demo-red-lion")))).hasStatusOk()
 			.bodyJson().satisfies(json -> {
 				assertThat(json).extractingPath("$.kind").isEqualTo("PUB");
 				assertThat(json).extractingPath("$.activities").asArray().containsExactly("coffee-morning", "quiz-and-games");

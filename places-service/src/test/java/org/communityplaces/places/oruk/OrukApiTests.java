@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.communityplaces.places.PlacesServiceTest;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Open Referral UK read API: every answer validates against the published ORUK 3.0 schemas. */
 class OrukApiTests extends PlacesServiceTest {
 
-	private static final String GARDENING = Vocabulary.stableId("term", Vocabulary.ACTIVITY, "gardening");
+	private static final String GARDENING = Taxonomies.stableId("term", Taxonomies.ACTIVITY, "gardening");
 
 	@BeforeEach
 	void demoCatalogue() throws Exception {
@@ -44,7 +44,7 @@ class OrukApiTests extends PlacesServiceTest {
 
 	@Test
 	void aFullServiceValidatesAndCarriesScheduleLocationAccessibilityCostAndTaxonomy() {
-		JsonNode service = get("/oruk/services/" + Vocabulary.stableId("import", "demo-red-lion"));
+		JsonNode service = get("/oruk/services/" + Taxonomies.stableId("import", "demo-red-lion"));
 		assertThat(OrukSchemas.violations("service.json", service)).isEmpty();
 		assertThat(service.path("schedules").get(0).path("byday").asText()).isEqualTo("MO,TU,WE,TH,FR");
 		assertThat(service.path("service_at_locations").get(0).path("location").path("addresses").get(0)
@@ -93,7 +93,7 @@ class OrukApiTests extends PlacesServiceTest {
 		assertThat(names("/oruk/services?minimum_age=55")).containsExactly("Dore village befriending",
 				"Manor community lunch");
 		assertThat(names("/oruk/services?modified_after=2999-01-01T00:00:00Z")).isEmpty();
-		assertThat(get("/oruk/services?taxonomy_id=" + Vocabulary.stableId("taxonomy", Vocabulary.PLACE_KIND))
+		assertThat(get("/oruk/services?taxonomy_id=" + Taxonomies.stableId("taxonomy", Taxonomies.PLACE_KIND))
 			.path("total_items").asInt()).isEqualTo(30);
 	}
 

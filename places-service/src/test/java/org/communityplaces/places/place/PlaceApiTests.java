@@ -40,7 +40,7 @@ class PlaceApiTests extends PlacesServiceTest {
 
 	@BeforeAll
 	static void listen(@Autowired EmbeddedKafkaBroker broker) {
-		published = new PublishedEvents(broker.getBrokersAsString(), PlaceEvents.TOPIC);
+		published = new PublishedEvents(broker.getBrokersAsString(), "place-events");
 	}
 
 	@AfterAll

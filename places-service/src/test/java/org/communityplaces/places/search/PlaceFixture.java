@@ -119,11 +119,12 @@ final class PlaceFixture {
 
 	Place build() {
 		return new Place(id, 0L, name, description, kind,
-				new Place.Organization("org-" + id, "Organisation of " + name, null), activities, accessibility,
-				new Place.Address("1 High Street", "Sheffield", district + " 1AA", district), latitude, longitude,
-				List.copyOf(openingTimes), cost, minimumAge, maximumAge,
-				new Place.Host("Host", "host@" + id + ".example.org", null), capacity, status, lastModified,
-				lastModified, null, List.of());
+				new Place.Organization("org-" + id, "Organisation of " + name, null),
+				new Place.Offer(activities, accessibility, cost, minimumAge, maximumAge),
+				new Place.Location(new Place.Address("1 High Street", "Sheffield", district + " 1AA", district),
+						latitude, longitude),
+				List.copyOf(openingTimes), new Place.Host("Host", "host@" + id + ".example.org", null), capacity,
+				status, new Place.Timeline(lastModified, lastModified, null), List.of());
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.communityplaces.places.place.PlaceKind;
@@ -12,7 +11,7 @@ import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceQuery.Near;
 import org.communityplaces.places.search.PlaceQuery.OpenWindow;
-import org.communityplaces.places.taxonomy.Vocabulary;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class PlaceIndexTests {
 
 	@BeforeEach
 	void catalogue() {
-		index = new PlaceIndex(new Vocabulary(), folder);
+		index = new PlaceIndex(new Taxonomies(), folder);
 		index.rebuild(Stream.of(
 				place("walk").named("Hillsborough Park health walk")
 					.described("A gentle walk around the lakes")
@@ -93,7 +92,7 @@ class PlaceIndexTests {
 	@Test
 	void withNothingAskedEveryActivePlaceMatchesInNameOrder() {
 		assertThat(ids(search(query()))).containsExactly("walk", "choir", "pub", "garden-far", "allotment");
-		assertThat(search(query().everything()).total()).isEqualTo(6);
+		assertThat(search(query().anyStatus()).total()).isEqualTo(6);
 	}
 
 	@Test
@@ -120,15 +119,15 @@ class PlaceIndexTests {
 
 	@Test
 	void kindsAndActivitiesMatchAnyOfTheirValues() {
-		assertThat(ids(search(query().kinds(PlaceKind.PUB)))).containsExactly("pub");
-		assertThat(ids(search(query().activities("walking", "singing")))).containsExactlyInAnyOrder("walk", "choir");
+		assertThat(ids(search(query().kinds(List.of(PlaceKind.PUB))))).containsExactly("pub");
+		assertThat(ids(search(query().activities(List.of("walking", "singing"))))).containsExactlyInAnyOrder("walk", "choir");
 	}
 
 	@Test
 	void accessibilityNeedsMustAllBeMet() {
-		assertThat(ids(search(query().accessibility("step-free")))).containsExactlyInAnyOrder("walk", "pub", "choir",
+		assertThat(ids(search(query().accessibility(List.of("step-free"))))).containsExactlyInAnyOrder("walk", "pub", "choir",
 				"garden-far");
-		assertThat(ids(search(query().accessibility("step-free", "hearing-loop")))).containsExactly("choir");
+		assertThat(ids(search(query().accessibility(List.of("step-free", "hearing-loop"))))).containsExactly("choir");
 	}
 
 	@Test
@@ -151,7 +150,7 @@ class PlaceIndexTests {
 	@Test
 	void costCapacityAndAgeFilter() {
 		assertThat(ids(search(query().free(false)))).containsExactly("choir");
-		assertThat(ids(search(query().hasCapacity()))).containsExactlyInAnyOrder("walk", "choir", "garden-far");
+		assertThat(ids(search(query().hasCapacity(true)))).containsExactlyInAnyOrder("walk", "choir", "garden-far");
 		assertThat(ids(search(query().age(16)))).containsExactlyInAnyOrder("walk", "allotment", "choir", "garden-far");
 		assertThat(ids(search(query().age(70)))).containsExactlyInAnyOrder("walk", "allotment", "pub", "choir");
 	}
@@ -159,20 +158,20 @@ class PlaceIndexTests {
 	@Test
 	void modifiedAfterAndTaxonomyTermIdsFilter() {
 		assertThat(ids(search(query().modifiedAfter(Instant.parse("2026-11-10T00:00:00Z"))))).containsExactly("choir");
-		assertThat(ids(search(query().termIds(PlaceKind.PUB.termId())))).containsExactly("pub");
+		assertThat(ids(search(query().termIds(List.of(PlaceKind.PUB.termId()))))).containsExactly("pub");
 	}
 
 	@Test
 	void allFiltersCombineInOneQuery() {
 		// "a gardening or walking group within 5 km of S6, step-free, open on weekday mornings, free, with room"
 		SearchResults results = search(query().near(NEAR_S6)
-			.kinds(PlaceKind.COMMUNITY_GROUP)
-			.activities("gardening", "walking")
-			.accessibility("step-free")
+			.kinds(List.of(PlaceKind.COMMUNITY_GROUP))
+			.activities(List.of("gardening", "walking"))
+			.accessibility(List.of("step-free"))
 			.open(new OpenWindow(List.of(Weekday.MO, Weekday.TU, Weekday.WE, Weekday.TH, Weekday.FR), 9 * 60, 12 * 60,
 					true))
 			.free(true)
-			.hasCapacity()
+			.hasCapacity(true)
 			.age(70));
 		assertThat(ids(results)).containsExactly("walk");
 		assertThat(results.total()).isEqualTo(1);
@@ -207,14 +206,14 @@ class PlaceIndexTests {
 	@Test
 	void aChangedPlaceIsFoundByItsNewValuesAndARemovedOneNotAtAll() {
 		index.put(place("walk").named("Hillsborough Park Nordic walk").activities("exercise").build());
-		assertThat(ids(search(query().activities("walking")))).isEmpty();
+		assertThat(ids(search(query().activities(List.of("walking"))))).isEmpty();
 		assertThat(ids(search(query().text("nordic")))).containsExactly("walk");
 		index.remove("walk");
 		assertThat(ids(search(query().text("nordic")))).isEmpty();
 		assertThat(index.size()).isEqualTo(5);
 	}
 
-	private SearchResults search(Query query) {
+	private SearchResults search(PlaceQuery.Builder query) {
 		return index.search(query.build());
 	}
 
@@ -222,112 +221,8 @@ class PlaceIndexTests {
 		return results.hits().stream().map(SearchResults.Hit::id).toList();
 	}
 
-	private static Query query() {
-		return new Query();
-	}
-
-	/** A readable way to put a {@link PlaceQuery} together in tests. */
-	private static final class Query {
-
-		private String text;
-
-		private Near near;
-
-		private Set<PlaceKind> kinds = Set.of();
-
-		private Set<String> activities = Set.of();
-
-		private Set<String> accessibility = Set.of();
-
-		private Set<String> termIds = Set.of();
-
-		private OpenWindow open;
-
-		private Boolean free;
-
-		private boolean hasCapacity;
-
-		private Integer age;
-
-		private Instant modifiedAfter;
-
-		private boolean activeOnly = true;
-
-		private int page = 1;
-
-		private int size = 20;
-
-		Query text(String text) {
-			this.text = text;
-			return this;
-		}
-
-		Query near(Near near) {
-			this.near = near;
-			return this;
-		}
-
-		Query kinds(PlaceKind... kinds) {
-			this.kinds = Set.of(kinds);
-			return this;
-		}
-
-		Query activities(String... activities) {
-			this.activities = Set.of(activities);
-			return this;
-		}
-
-		Query accessibility(String... accessibility) {
-			this.accessibility = Set.of(accessibility);
-			return this;
-		}
-
-		Query termIds(String... termIds) {
-			this.termIds = Set.of(termIds);
-			return this;
-		}
-
-		Query open(OpenWindow open) {
-			this.open = open;
-			return this;
-		}
-
-		Query free(boolean free) {
-			this.free = free;
-			return this;
-		}
-
-		Query hasCapacity() {
-			this.hasCapacity = true;
-			return this;
-		}
-
-		Query age(int age) {
-			this.age = age;
-			return this;
-		}
-
-		Query modifiedAfter(Instant modifiedAfter) {
-			this.modifiedAfter = modifiedAfter;
-			return this;
-		}
-
-		Query everything() {
-			this.activeOnly = false;
-			return this;
-		}
-
-		Query page(int page, int size) {
-			this.page = page;
-			this.size = size;
-			return this;
-		}
-
-		PlaceQuery build() {
-			return new PlaceQuery(text, near, kinds, activities, accessibility, termIds, open, free, hasCapacity, age,
-					null, null, modifiedAfter, activeOnly, page, size);
-		}
-
+	private static PlaceQuery.Builder query() {
+		return PlaceQuery.builder();
 	}
 
 }

@@ -30,10 +30,8 @@ class PlaceIndexerTests extends PlacesServiceTest {
 		indexer.buildAtStart();
 		long active = places.stream().filter(place -> place.status().hsds().equals("active")).count();
 		assertThat(index.size()).isEqualTo(4_500);
-		assertThat(index.search(new PlaceQuery(null, null, null, null, null, null, null, null, false, null, null,
-				null, null, false, 1, 1)).total()).isEqualTo(4_500);
-		assertThat(index.search(new PlaceQuery(null, null, null, null, null, null, null, null, false, null, null,
-				null, null, true, 1, 1)).total()).isEqualTo(active);
+		assertThat(index.search(PlaceQuery.builder().anyStatus().page(1, 1).build()).total()).isEqualTo(4_500);
+		assertThat(index.search(PlaceQuery.builder().page(1, 1).build()).total()).isEqualTo(active);
 	}
 
 	@Test
@@ -43,11 +41,11 @@ class PlaceIndexerTests extends PlacesServiceTest {
 		indexer.buildAtStart();
 		// A change written by another instance whose event this instance missed.
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(place.id())),
-				new Update().set("name", "Renamed while nobody was listening").set("lastModified", Instant.now()),
+				new Update().set("name", "Renamed while nobody was listening").set("timeline.lastModified", Instant.now()),
 				Place.class);
 		indexer.sweepRecentChanges();
-		assertThat(index.search(new PlaceQuery("nobody listening", null, null, null, null, null, null, null, false,
-				null, null, null, null, false, 1, 5)).hits()).extracting(SearchResults.Hit::name)
+		assertThat(index.search(PlaceQuery.builder().text("nobody listening").anyStatus().page(1, 5).build()).hits())
+			.extracting(SearchResults.Hit::name)
 			.containsExactly("Renamed while nobody was listening");
 	}
 

@@ -61,8 +61,11 @@ class SearchAcrossInstancesTests {
 	}
 
 	private static List<String> names(PlaceIndex index, String words) {
-		return index.search(new PlaceQuery(words, null, null, null, null, null, null, null, false, null, null, null,
-				null, true, 1, 10)).hits().stream().map(SearchResults.Hit::name).toList();
+		return index.search(PlaceQuery.builder().text(words).page(1, 10).build())
+			.hits()
+			.stream()
+			.map(SearchResults.Hit::name)
+			.toList();
 	}
 
 	private static PlaceDetails details(String name) {

@@ -64,7 +64,7 @@ class SearchBenchmark {
 		for (String size : sizes.split(",")) {
 			int places = Integer.parseInt(size.strip());
 			Path parent = Files.createDirectories(folder.resolve("index-" + places));
-			try (PlaceIndex index = new PlaceIndex(catalogue.vocabulary(), parent)) {
+			try (PlaceIndex index = new PlaceIndex(catalogue.taxonomies(), parent)) {
 				long started = System.nanoTime();
 				index.rebuild(catalogue.places(places));
 				double buildSeconds = (System.nanoTime() - started) / 1e9;
@@ -211,49 +211,45 @@ class SearchBenchmark {
 
 	/** What referrers ask: near someone's home most of the time, with one or two things that matter to them. */
 	private RandomQuery query(SplittableRandom random) {
+		PlaceQuery.Builder query = PlaceQuery.builder();
 		Near near = null;
-		String text = null;
-		Set<String> activities = Set.of();
-		Set<String> access = Set.of();
-		OpenWindow open = null;
-		Boolean free = null;
-		boolean hasCapacity = false;
 		StringBuilder url = new StringBuilder("size=20");
 		if (random.nextInt(10) < 8) {
 			double[] home = catalogue.somewhere(random);
 			near = new Near(home[0], home[1], 5_000);
+			query.near(near);
 			url.append("&lat=").append(home[0]).append("&lon=").append(home[1]).append("&radius=5000");
 		}
 		if (near == null || random.nextInt(5) == 0) {
-			text = List.of("gardening", "walk", "singing", "coffee", "knit", "lunch", "games", "history")
+			String text = List.of("gardening", "walk", "singing", "coffee", "knit", "lunch", "games", "history")
 				.get(random.nextInt(8));
+			query.text(text);
 			url.append("&q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8));
 		}
 		if (random.nextBoolean()) {
 			String activity = catalogue.randomActivity(random);
-			activities = Set.of(activity);
+			query.activities(Set.of(activity));
 			url.append("&activity=").append(activity);
 		}
 		if (random.nextInt(10) < 3) {
 			String need = catalogue.randomAccessibility(random);
-			access = Set.of(need);
+			query.accessibility(Set.of(need));
 			url.append("&accessibility=").append(need);
 		}
 		if (random.nextInt(10) < 3) {
 			Weekday day = Weekday.values()[random.nextInt(5)];
-			open = new OpenWindow(List.of(day), 9 * 60, 12 * 60, true);
+			query.open(new OpenWindow(List.of(day), 9 * 60, 12 * 60, true));
 			url.append("&day=").append(day).append("&from=09:00&to=12:00");
 		}
 		if (random.nextInt(10) < 2) {
-			free = true;
+			query.free(true);
 			url.append("&free=true");
 		}
 		if (random.nextInt(10) < 3) {
-			hasCapacity = true;
+			query.hasCapacity(true);
 			url.append("&hasCapacity=true");
 		}
-		return new RandomQuery(new PlaceQuery(text, near, null, activities, access, null, open, free, hasCapacity,
-				null, null, null, null, true, 1, 20), url.toString());
+		return new RandomQuery(query.build(), url.toString());
 	}
 
 	private record RandomQuery(PlaceQuery query, String queryString) {

@@ -17,8 +17,8 @@ import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.PlaceKind;
 import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.place.Weekday;
+import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
-import org.communityplaces.places.taxonomy.Vocabulary;
 
 /**
  * Generates large, plausible catalogues for benchmarks: places spread over every UK postcode
@@ -35,7 +35,7 @@ final class SyntheticCatalogue {
 			"A relaxed session at your own pace, with a chat afterwards.", "Bring a friend or come on your own.",
 			"Transport can be arranged for people who find travelling hard." };
 
-	private final Vocabulary vocabulary = new Vocabulary();
+	private final Taxonomies taxonomies = new Taxonomies();
 
 	private final List<Map.Entry<String, double[]>> districts;
 
@@ -47,15 +47,15 @@ final class SyntheticCatalogue {
 
 	SyntheticCatalogue(Postcodes postcodes, long seed) {
 		this.districts = postcodes.districts().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-		this.activities = vocabulary.taxonomies().stream().filter(t -> t.code().equals(Vocabulary.ACTIVITY))
+		this.activities = taxonomies.taxonomies().stream().filter(t -> t.code().equals(Taxonomies.ACTIVITY))
 			.findFirst().orElseThrow().terms();
-		this.accessibility = vocabulary.taxonomies().stream().filter(t -> t.code().equals(Vocabulary.ACCESSIBILITY))
+		this.accessibility = taxonomies.taxonomies().stream().filter(t -> t.code().equals(Taxonomies.ACCESSIBILITY))
 			.findFirst().orElseThrow().terms();
 		this.seed = seed;
 	}
 
-	Vocabulary vocabulary() {
-		return vocabulary;
+	Taxonomies taxonomies() {
+		return taxonomies;
 	}
 
 	/** A lazy stream, so a million places never have to be held at once. */
@@ -71,7 +71,7 @@ final class SyntheticCatalogue {
 		List<String> placeActivities = pick(random, activities, 1 + random.nextInt(3));
 		List<String> placeAccess = pick(random, accessibility, random.nextInt(4));
 		PlaceKind kind = PlaceKind.values()[random.nextInt(PlaceKind.values().length)];
-		String activityName = vocabulary.term(Vocabulary.ACTIVITY, placeActivities.get(0)).orElseThrow().name();
+		String activityName = taxonomies.name(Taxonomies.ACTIVITY, placeActivities.get(0));
 		String name = district.getKey() + " " + activityName.toLowerCase() + " "
 				+ GROUP_WORDS[random.nextInt(GROUP_WORDS.length)] + " " + n;
 		List<OpeningTime> sessions = new ArrayList<>();
@@ -92,16 +92,18 @@ final class SyntheticCatalogue {
 				Instant.parse("2026-11-01T00:00:00Z"));
 		Instant modified = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(30_000_000));
 		String id = new UUID(seed, n).toString();
+		Place.Cost cost = free ? new Place.Cost(true, null, null)
+				: new Place.Cost(false, BigDecimal.valueOf(2), "Per session");
 		return new Place(id, 0L, name, DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)] + " "
 				+ DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)], kind,
-				new Place.Organization(Vocabulary.stableId("organization", name), "Organisation " + n, null),
-				placeActivities, placeAccess,
-				new Place.Address(n + " High Street", "Town", district.getKey() + " 1AA", district.getKey()), latitude,
-				longitude, sessions,
-				free ? new Place.Cost(true, null, null) : new Place.Cost(false, BigDecimal.valueOf(2), "Per session"),
-				minimumAge, null, new Place.Host("Host", "host" + n + "@example.org", null), capacity,
-				random.nextInt(20) == 0 ? PlaceStatus.TEMPORARILY_CLOSED : PlaceStatus.ACTIVE, modified, modified, null,
-				List.of());
+				new Place.Organization(Taxonomies.stableId("organization", name), "Organisation " + n, null),
+				new Place.Offer(placeActivities, placeAccess, cost, minimumAge, null),
+				new Place.Location(
+						new Place.Address(n + " High Street", "Town", district.getKey() + " 1AA", district.getKey()),
+						latitude, longitude),
+				sessions, new Place.Host("Host", "host" + n + "@example.org", null), capacity,
+				random.nextInt(20) == 0 ? PlaceStatus.TEMPORARILY_CLOSED : PlaceStatus.ACTIVE,
+				new Place.Timeline(modified, modified, null), List.of());
 	}
 
 	/** A random district centroid, where a referred person might live. */

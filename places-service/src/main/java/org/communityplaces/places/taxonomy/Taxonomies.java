@@ -1,8 +1,5 @@
 package org.communityplaces.places.taxonomy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,18 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.communityplaces.contracts.Vocabularies;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The catalogue's taxonomies: place kinds, activities and accessibility. Term ids are UUIDs
- * derived from the taxonomy and term codes, so they stay the same on every instance and
- * every start, as ORUK consumers expect of {@code taxonomy_term_id}.
+ * The catalogue's taxonomies (place kinds, activities and accessibility) as HSDS taxonomies:
+ * the contract's vocabularies of those codes, with ids. Term ids are UUIDs derived from the
+ * taxonomy and term codes, so they stay the same on every instance and every start, as ORUK
+ * consumers expect of {@code taxonomy_term_id}. Every term's name, a place kind's included, is
+ * made here from the vocabulary.
  */
 @Component
-public class Vocabulary {
+public class Taxonomies {
 
 	public static final String PLACE_KIND = "place-kind";
 
@@ -30,31 +28,28 @@ public class Vocabulary {
 
 	public static final String ACCESSIBILITY = "accessibility";
 
-	private static final String RESOURCE = "taxonomy/community-places.json";
-
 	private final List<Taxonomy> taxonomies;
 
 	private final Map<String, TaxonomyTerm> termsById = new LinkedHashMap<>();
 
 	private final Map<String, TaxonomyTerm> termsByKey = new LinkedHashMap<>();
 
-	public Vocabulary() {
-		JsonNode root = read();
+	public Taxonomies() {
+		Vocabularies vocabularies = Vocabularies.load();
 		List<Taxonomy> loaded = new ArrayList<>();
-		for (JsonNode taxonomy : root.path("taxonomies")) {
-			String taxonomyCode = taxonomy.path("code").asString();
+		for (String taxonomyCode : List.of(PLACE_KIND, ACTIVITY, ACCESSIBILITY)) {
+			Vocabularies.Vocabulary vocabulary = vocabularies.get(taxonomyCode);
 			String taxonomyId = stableId("taxonomy", taxonomyCode);
 			List<TaxonomyTerm> terms = new ArrayList<>();
-			for (JsonNode term : taxonomy.path("terms")) {
-				String code = term.path("code").asString();
-				TaxonomyTerm loadedTerm = new TaxonomyTerm(stableId("term", taxonomyCode, code), code,
-						term.path("name").asString(), term.path("description").asString(), taxonomyId, taxonomyCode);
+			for (Vocabularies.Term term : vocabulary.terms()) {
+				TaxonomyTerm loadedTerm = new TaxonomyTerm(stableId("term", taxonomyCode, term.code()), term.code(),
+						term.name(), term.description(), taxonomyId, taxonomyCode);
 				terms.add(loadedTerm);
 				termsById.put(loadedTerm.id(), loadedTerm);
-				termsByKey.put(taxonomyCode + "/" + code, loadedTerm);
+				termsByKey.put(taxonomyCode + "/" + term.code(), loadedTerm);
 			}
-			loaded.add(new Taxonomy(taxonomyId, taxonomyCode, taxonomy.path("name").asString(),
-					taxonomy.path("description").asString(), List.copyOf(terms)));
+			loaded.add(new Taxonomy(taxonomyId, taxonomyCode, vocabulary.name(), vocabulary.description(),
+					List.copyOf(terms)));
 		}
 		this.taxonomies = List.copyOf(loaded);
 	}
@@ -83,21 +78,20 @@ public class Vocabulary {
 		return termsByKey.containsKey(taxonomyCode + "/" + code);
 	}
 
+	/** The name people read for a term, such as "Community group" for the place kind {@code community-group}. */
+	public String name(String taxonomyCode, String code) {
+		return term(taxonomyCode, code).map(TaxonomyTerm::name).orElse(code);
+	}
+
+	/** Codes as a sentence offers them: {@code pub, shop or community-group}. */
+	public static String alternatives(List<String> codes) {
+		int last = codes.size() - 1;
+		return last < 1 ? String.join("", codes) : String.join(", ", codes.subList(0, last)) + " or " + codes.get(last);
+	}
+
 	/** A name-based (version 3) UUID, the same for the same parts on every machine. */
 	public static String stableId(String... parts) {
 		return UUID.nameUUIDFromBytes(String.join("/", parts).getBytes(StandardCharsets.UTF_8)).toString();
-	}
-
-	private static JsonNode read() {
-		try (InputStream in = Vocabulary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing taxonomy resource " + RESOURCE);
-			}
-			return JsonMapper.shared().readTree(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
