@@ -2,7 +2,17 @@
 (async function () {
   await App.start('/alerts.html');
   const problem = document.getElementById('problem');
-  const form = document.getElementById('preference');
+  const CHANNELS = [{ code: 'email', name: 'E-mail me each time' }, { code: 'digest', name: 'E-mail me once a day' },
+    { code: 'inbox', name: 'Only show them here' }, { code: 'webhook', name: 'Send them to our own system (webhook)' }];
+  const saved = App.status({ id: 'saved' });
+  const form = App.form({ id: 'preference', noValidate: true }, [
+    App.choice('When something happens to a referral', 'channel', CHANNELS, { type: 'radio' }),
+    App.field('E-mail address, if not your work address', App.input({ id: 'email', name: 'email', type: 'email', autocomplete: 'email' })),
+    App.field('Webhook address (https)', App.input({ id: 'webhookUrl', name: 'webhookUrl', type: 'url' })),
+    App.make('p', {}, App.button('Save')),
+    saved
+  ], save);
+  document.getElementById('how').appendChild(form);
 
   async function loadPreference() {
     const preference = await App.api('GET', '/api/notifications/preferences');
@@ -37,23 +47,22 @@
     });
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  async function save() {
     problem.hidden = true;
     const channel = form.querySelector('input[name="channel"]:checked');
     try {
-      const saved = await App.api('PUT', '/api/notifications/preferences', {
+      const answer = await App.api('PUT', '/api/notifications/preferences', {
         channel: channel ? channel.value : null,
         email: form.email.value.trim() || null,
         webhookUrl: form.webhookUrl.value.trim() || null
       });
-      document.getElementById('saved').textContent = saved.webhookSecret
-        ? 'Saved. Your webhook signing secret, shown only now: ' + saved.webhookSecret
+      saved.textContent = answer.webhookSecret
+        ? 'Saved. Your webhook signing secret, shown only now: ' + answer.webhookSecret
         : 'Saved.';
     } catch (failure) {
       App.showProblem(problem, failure);
     }
-  });
+  }
 
   try {
     await Promise.all([loadPreference(), loadInbox()]);

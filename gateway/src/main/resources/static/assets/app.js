@@ -1,6 +1,7 @@
 'use strict';
 // What every page shares: who is signed in, the navigation for their role, calls to the API
-// (with the CSRF token on every change), and showing problems in words.
+// (with the CSRF token on every change), the words for every code, the builders every form is
+// made with, and showing problems in words.
 const App = (function () {
   const NAV = {
     referrer: [['/find.html', 'Find a place'], ['/referrals.html', 'Referrals'], ['/alerts.html', 'Alerts']],
@@ -10,13 +11,24 @@ const App = (function () {
       ['/imports.html', 'Imports'], ['/people.html', 'People'], ['/audit.html', 'Audit'], ['/dead-letters.html', 'Dead letters']]
   };
 
+  // The vocabulary of the reason a referral was closed or paused with, by the status it went to
+  const REASONS = { rejected: 'reject-reason', cancelled: 'cancel-reason', failed: 'fail-reason', 'on-hold': 'hold-reason' };
+
+  const vocabularies = new Map();
+
+  const UNREACHABLE = Object.freeze({ detail: 'Community places cannot be reached. Check your connection and try again.' });
+
   function csrfToken() {
     const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
     return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
   }
 
-  /** Calls the API; resolves with the parsed answer, or rejects with the problem's words. */
-  async function api(method, path, body) {
+  /**
+   * Calls the API; resolves with the parsed answer, or rejects with the problem (its words, and
+   * the status). With options.ifMatch, sends it as If-Match; with options.withVersion, resolves
+   * with { answer, version }, the version from the answer's ETag.
+   */
+  async function api(method, path, body, options) {
     const headers = { Accept: 'application/json' };
     if (method !== 'GET') {
       headers['X-XSRF-TOKEN'] = csrfToken();
@@ -24,72 +36,53 @@ const App = (function () {
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
+    if (options && options.ifMatch) {
+      headers['If-Match'] = options.ifMatch;
+    }
     let response;
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
     } catch (error) {
-      throw { detail: 'Community places cannot be reached. Check your connection and try again.' };
+      throw UNREACHABLE;
     }
     if (response.status === 401) {
       window.location.assign('/sign-in.html?then=' + encodeURIComponent(window.location.pathname + window.location.search));
-      throw { detail: 'Please sign in again.' };
+      throw { status: 401, detail: 'Please sign in again.' };
     }
     const text = await response.text();
     const answer = text ? JSON.parse(text) : null;
     if (!response.ok) {
-      throw answer || { detail: 'Something went wrong (' + response.status + ').' };
+      throw Object.assign({ detail: 'Something went wrong (' + response.status + ').' }, answer, { status: response.status });
     }
-    return answer;
+    return options && options.withVersion ? { answer, version: response.headers.get('ETag') } : answer;
   }
 
-  /** The banner every page shares: the service's name, the role's navigation, who is signed in, sign out. */
+  /** Fills in the banner of the layout: the role's navigation, who is signed in, and signing out. */
   function banner(me, current) {
-    const header = document.getElementById('banner');
-    const name = element('p', null, 'service-name');
-    const home = element('a', 'Community places');
-    home.href = '/';
-    name.appendChild(home);
-    const nav = document.createElement('nav');
-    nav.id = 'nav';
-    nav.setAttribute('aria-label', 'Main');
-    const account = element('div', null, 'account');
-    const who = element('span', (me.name || me.username) + (me.organisationName ? ', ' + me.organisationName : ''));
-    who.id = 'who';
-    const signOut = document.createElement('form');
-    signOut.id = 'sign-out';
-    signOut.method = 'post';
-    signOut.action = '/sign-out';
-    const token = document.createElement('input');
-    token.type = 'hidden';
-    token.name = '_csrf';
-    const button = element('button', 'Sign out', 'link-button');
-    button.type = 'submit';
-    signOut.append(token, button);
-    signOut.addEventListener('submit', () => {
-      token.value = csrfToken();
-    });
-    account.append(who, signOut);
-    header.append(name, nav, account);
-    const list = document.createElement('ul');
+    const list = document.getElementById('nav-links');
     (NAV[me.role] || []).forEach(([href, text]) => {
-      const item = document.createElement('li');
-      const link = element('a', text);
-      link.href = href;
+      const link = make('a', { href }, text);
       if (href === current) {
         link.setAttribute('aria-current', 'page');
       }
-      item.appendChild(link);
-      list.appendChild(item);
+      list.appendChild(make('li', {}, link));
     });
-    nav.appendChild(list);
+    document.getElementById('who').textContent = (me.name || me.username) + (me.organisationName ? ', ' + me.organisationName : '');
+    const signOut = document.getElementById('sign-out');
+    signOut.addEventListener('submit', () => {
+      signOut._csrf.value = csrfToken();
+    });
+    document.getElementById('nav').hidden = false;
+    document.getElementById('account').hidden = false;
   }
 
   /**
-   * Starts a page: the person signed in, and the banner for their role. A page that is not
-   * for their role says so, rather than showing them a page of refusals.
+   * Starts a page: the person signed in, the vocabularies, and the banner for their role. A
+   * page that is not for their role says so, rather than showing them a page of refusals.
    */
   async function start(current, roles) {
-    const me = await api('GET', '/api/me');
+    const [me, all] = await Promise.all([api('GET', '/api/me'), api('GET', '/api/vocabularies')]);
+    all.forEach((vocabulary) => vocabularies.set(vocabulary.code, vocabulary));
     banner(me, current);
     if (roles && !roles.includes(me.role)) {
       const main = document.getElementById('main');
@@ -100,44 +93,42 @@ const App = (function () {
     return me;
   }
 
+  /** The terms of a vocabulary of the contract, each { code, name, description }. */
+  function terms(vocabulary) {
+    const found = vocabularies.get(vocabulary);
+    return found ? found.terms : [];
+  }
+
+  /** The words for a code of a vocabulary; the code itself when the vocabulary has no such term. */
+  function label(vocabulary, code) {
+    const term = terms(vocabulary).find((candidate) => candidate.code === code);
+    return term ? term.name : (code || '');
+  }
+
+  /** The words for the reason a referral went to this status with. */
+  function reason(status, code) {
+    return REASONS[status] ? label(REASONS[status], code) : (code || '');
+  }
+
   /**
    * A table with a caption and column headings; each row is a list of cells, each a text or an
    * element. The first cell of a row heads it.
    */
   function table(caption, headings, rows) {
-    const made = document.createElement('table');
-    made.appendChild(element('caption', caption));
-    const head = document.createElement('thead');
-    const headRow = document.createElement('tr');
-    headings.forEach((heading) => {
-      const cell = element('th', heading);
-      cell.scope = 'col';
-      headRow.appendChild(cell);
-    });
-    head.appendChild(headRow);
-    const body = document.createElement('tbody');
-    rows.forEach((row) => {
-      const line = document.createElement('tr');
-      row.forEach((value, index) => {
-        const cell = document.createElement(index === 0 ? 'th' : 'td');
-        if (index === 0) {
-          cell.scope = 'row';
-        }
-        if (value instanceof Node) {
-          cell.appendChild(value);
-        } else {
-          cell.textContent = value === null || value === undefined ? '–' : String(value);
-        }
-        line.appendChild(cell);
-      });
-      body.appendChild(line);
-    });
-    made.append(head, body);
-    const wrapper = element('div', null, 'table-wrapper');
-    wrapper.tabIndex = 0;
+    const headRow = make('tr', {}, ...headings.map((heading) => make('th', { scope: 'col' }, heading)));
+    const body = make('tbody', {}, ...rows.map((row) => make('tr', {}, ...row.map((value, index) => {
+      const cell = index === 0 ? make('th', { scope: 'row' }) : make('td');
+      if (value instanceof Node) {
+        cell.appendChild(value);
+      } else {
+        cell.textContent = value === null || value === undefined ? '–' : String(value);
+      }
+      return cell;
+    }))));
+    const wrapper = make('div', { className: 'table-wrapper', tabIndex: 0 },
+      make('table', {}, make('caption', {}, caption), make('thead', {}, headRow), body));
     wrapper.setAttribute('role', 'region');
     wrapper.setAttribute('aria-label', caption);
-    wrapper.appendChild(made);
     return wrapper;
   }
 
@@ -146,27 +137,101 @@ const App = (function () {
   }
 
   function element(tag, text, className) {
-    const made = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      made.textContent = text;
-    }
-    if (className) {
-      made.className = className;
-    }
+    return make(tag, className ? { className } : {}, text);
+  }
+
+  /** An element with these properties (id, name, type, value, className, required...) and children, each an element or a text. */
+  function make(tag, properties, ...children) {
+    const made = Object.assign(document.createElement(tag), properties);
+    children.filter((child) => child !== null && child !== undefined && child !== false)
+      .forEach((child) => made.append(child instanceof Node ? child : String(child)));
     return made;
+  }
+
+  // The builders every form is made with
+
+  /** A form; onSubmit is called with the form, the browser's own sending prevented. */
+  function form(properties, children, onSubmit) {
+    const made = make('form', properties, ...children);
+    made.addEventListener('submit', (event) => {
+      event.preventDefault();
+      onSubmit(made);
+    });
+    return made;
+  }
+
+  /** A labelled control on its own line, with a hint under the label when there is one. */
+  function field(text, control, hint) {
+    const line = make('p', {}, make('label', { htmlFor: control.id }, text));
+    if (hint) {
+      const note = make('span', { className: 'hint', id: control.id + '-hint' }, hint);
+      control.setAttribute('aria-describedby', note.id);
+      line.appendChild(note);
+    }
+    line.appendChild(control);
+    return line;
+  }
+
+  /** A text box (or another type of input); nothing is filled in from the browser's memory unless asked. */
+  function input(properties) {
+    return make('input', Object.assign({ type: 'text', autocomplete: 'off' }, properties));
+  }
+
+  /** A drop-down of terms ({ code, name }), with a first choice of nothing when placeholder is given. */
+  function select(properties, choices, placeholder) {
+    const made = make('select', properties);
+    if (placeholder !== undefined) {
+      made.appendChild(make('option', { value: '' }, placeholder));
+    }
+    choices.forEach((term) => made.appendChild(make('option', { value: term.code }, term.name)));
+    return made;
+  }
+
+  /** One tick box or radio button with its label; properties name its id, name, value and type. */
+  function check(properties, text) {
+    const box = make('input', Object.assign({ type: 'checkbox' }, properties));
+    return make('p', { className: 'checkbox' }, box, make('label', { htmlFor: box.id }, text));
+  }
+
+  /**
+   * A group of tick boxes under a legend, one for each term, each box's id name-code; properties
+   * for every box, such as { type: 'radio', required: true }.
+   */
+  function choice(legend, name, choices, properties) {
+    return group(legend, choices.map((term) => check(Object.assign({ id: name + '-' + term.code, name, value: term.code }, properties), term.name)));
+  }
+
+  /** Controls that belong together, under a legend. */
+  function group(legend, children) {
+    return make('fieldset', {}, make('legend', {}, legend), ...children);
+  }
+
+  /** A button; a submit button unless properties say otherwise. */
+  function button(text, properties) {
+    return make('button', Object.assign({ type: 'submit' }, properties), text);
+  }
+
+  /** A line whose changes are read out, for what a form did. */
+  function status(properties) {
+    const line = make('p', properties);
+    line.setAttribute('role', 'status');
+    line.setAttribute('aria-live', 'polite');
+    return line;
+  }
+
+  /** The values of the ticked boxes with this name in a form. */
+  function ticked(made, name) {
+    return Array.from(made.querySelectorAll('input[name="' + name + '"]:checked')).map((box) => box.value);
   }
 
   /** Shows a problem at the top of the form, naming the fields it is about, and moves focus to it. */
   function showProblem(box, problem) {
-    box.replaceChildren();
-    box.appendChild(element('h2', 'There is a problem'));
-    const list = document.createElement('ul');
     const detail = problem && (problem.detail || problem.title) ? (problem.detail || problem.title) : 'Something went wrong.';
-    list.appendChild(element('li', detail));
+    const list = make('ul', {}, make('li', {}, detail));
     (problem && problem.errors ? problem.errors : []).forEach((error) => {
-      list.appendChild(element('li', (error.field ? error.field + ': ' : '') + (error.message || error.detail || '')));
+      list.appendChild(make('li', {}, (error.field ? error.field + ': ' : '') + (error.message || error.detail || '')));
     });
-    box.appendChild(list);
+    box.replaceChildren(make('h2', {}, 'There is a problem'), list);
     box.hidden = false;
     box.focus();
   }
@@ -175,9 +240,13 @@ const App = (function () {
     return instant ? new Date(instant).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }) : '';
   }
 
+  /** Words for a code that is no vocabulary's, such as a role or an audit outcome: its first letter a capital, hyphens spaces. */
   function words(code) {
     return code ? code.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase()) : '';
   }
 
-  return { api, start, element, table, percent, showProblem, when, words, csrfToken };
+  return {
+    UNREACHABLE, api, start, csrfToken, terms, label, reason, element, make, table, percent, showProblem, when, words,
+    form, field, input, select, check, choice, group, button, status, ticked
+  };
 }());

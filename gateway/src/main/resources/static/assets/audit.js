@@ -2,11 +2,22 @@
 (async function () {
   await App.start('/audit.html', ['admin']);
   const PAGE = 50;
-  const form = document.getElementById('filter');
   const problem = document.getElementById('problem');
   const more = document.getElementById('more');
   let page = 0;
   let entries = [];
+  const TRAILS = [{ code: '/api/audit', name: 'Referrals' }, { code: '/api/places/audit', name: 'Places' }];
+  const form = App.form({ id: 'filter', className: 'inline-form' }, [
+    App.field('Records', App.select({ id: 'trail', name: 'trail' }, TRAILS)),
+    App.field('Record id', App.input({ id: 'objectId', name: 'objectId' })),
+    App.field('Person id', App.input({ id: 'actorId', name: 'actorId' })),
+    App.make('p', {}, App.button('Show'))
+  ], () => {
+    page = 0;
+    entries = [];
+    load();
+  });
+  document.getElementById('intro').after(form);
 
   async function load() {
     problem.hidden = true;
@@ -31,12 +42,6 @@
     }
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    page = 0;
-    entries = [];
-    load();
-  });
   more.addEventListener('click', () => {
     page += 1;
     load();

@@ -20,10 +20,7 @@
   }
 
   function payload(letter) {
-    const details = document.createElement('details');
-    details.appendChild(App.element('summary', 'Show the event'));
-    details.appendChild(App.element('pre', letter.payload));
-    return details;
+    return App.make('details', {}, App.make('summary', {}, 'Show the event'), App.make('pre', {}, letter.payload));
   }
 
   function replay(letter) {

@@ -1,7 +1,6 @@
 'use strict';
 (async function () {
   const me = await App.start('/find.html');
-  const form = document.getElementById('search');
   const problem = document.getElementById('problem');
   const results = document.getElementById('results');
   const count = document.getElementById('result-count');
@@ -12,8 +11,20 @@
     document.querySelector('h1').after(App.element('p', 'Their details and consent are carried over from the earlier referral.', 'lead'));
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  const form = App.form({ id: 'search', className: 'search' }, [
+    App.field('What are they interested in?', App.input({ id: 'q', name: 'q', type: 'search', placeholder: 'For example: knitting, walking, quiz' })),
+    App.field('Their postcode', App.input({ id: 'postcode', name: 'postcode', className: 'short' }),
+      'Used only to show places near them. It is not stored.'),
+    App.field('Kind of place', App.select({ id: 'kind', name: 'kind' }, App.terms('place-kind'), 'Any')),
+    App.group('They need', [
+      App.check({ id: 'step-free', name: 'accessibility', value: 'step-free' }, App.label('accessibility', 'step-free')),
+      App.check({ id: 'has-capacity', name: 'hasCapacity', value: 'true' }, 'A place with room now')]),
+    App.make('p', {}, App.button('Search'))
+  ], search);
+  form.setAttribute('role', 'search');
+  problem.before(form);
+
+  async function search() {
     problem.hidden = true;
     const query = new URLSearchParams();
     ['q', 'postcode', 'kind'].forEach((name) => {
@@ -36,7 +47,7 @@
       count.textContent = '';
       App.showProblem(problem, failure);
     }
-  });
+  }
 
   async function reRefer(hit) {
     problem.hidden = true;
@@ -55,7 +66,7 @@
     found.hits.forEach((hit) => {
       const item = App.element('li', null, 'result');
       item.appendChild(App.element('h3', hit.name));
-      const facts = [App.words(hit.kind), hit.postcodeDistrict];
+      const facts = [App.label('place-kind', hit.kind), hit.postcodeDistrict];
       if (hit.distanceMetres !== null && hit.distanceMetres !== undefined) {
         facts.push((hit.distanceMetres / 1609.344).toFixed(1) + ' miles away');
       }
@@ -66,7 +77,7 @@
         : hit.capacityAvailable > 0 ? 'Room for ' + hit.capacityAvailable + ' more' : 'Full at the moment';
       item.appendChild(App.element('p', room, hit.capacityAvailable === 0 ? 'full' : 'room'));
       if (hit.accessibility && hit.accessibility.length) {
-        item.appendChild(App.element('p', 'Access: ' + hit.accessibility.map(App.words).join(', ')));
+        item.appendChild(App.element('p', 'Access: ' + hit.accessibility.map((code) => App.label('accessibility', code)).join(', ')));
       }
       if (me.role === 'referrer' && again) {
         const refer = App.element('button', 'Refer them to ' + hit.name + ' instead');

@@ -1,7 +1,12 @@
 'use strict';
 (async function () {
   await App.start('/imports.html', ['admin']);
-  const form = document.getElementById('import');
+  const form = App.form({ id: 'import' }, [
+    App.field('File to import', App.input({ id: 'file', name: 'file', type: 'file', accept: '.csv,.json,text/csv,application/json', required: true }),
+      'A .csv or .json file, up to 20 MB.'),
+    App.make('p', {}, App.button('Import'))
+  ], send);
+  document.getElementById('intro').after(form);
   const problem = document.getElementById('problem');
   const area = document.getElementById('progress-area');
   const progress = document.getElementById('progress');
@@ -38,13 +43,12 @@
           reject(answer || { detail: 'The import was not accepted (' + request.status + ').' });
         }
       });
-      request.addEventListener('error', () => reject({ detail: 'Community places cannot be reached. Check your connection and try again.' }));
+      request.addEventListener('error', () => reject(App.UNREACHABLE));
       request.send(file);
     });
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  async function send() {
     const file = form.file.files[0];
     if (!file) {
       return;
@@ -70,5 +74,5 @@
       area.hidden = true;
       form.querySelector('button').disabled = false;
     }
-  });
+  }
 }());

@@ -2,8 +2,8 @@
 (async function () {
   const me = await App.start('/places.html', ['host', 'admin']);
   const PAGE = 50;
-  const DAYS = [['MO', 'Monday'], ['TU', 'Tuesday'], ['WE', 'Wednesday'], ['TH', 'Thursday'], ['FR', 'Friday'],
-    ['SA', 'Saturday'], ['SU', 'Sunday']];
+  const DAYS = [{ code: 'MO', name: 'Monday' }, { code: 'TU', name: 'Tuesday' }, { code: 'WE', name: 'Wednesday' },
+    { code: 'TH', name: 'Thursday' }, { code: 'FR', name: 'Friday' }, { code: 'SA', name: 'Saturday' }, { code: 'SU', name: 'Sunday' }];
   const problem = document.getElementById('problem');
   const list = document.getElementById('places');
   const more = document.getElementById('more');
@@ -13,129 +13,73 @@
     document.getElementById('heading').textContent = 'Your places';
   }
 
-  function field(id, label, input) {
-    const wrapper = App.element('p');
-    const caption = App.element('label', label);
-    caption.htmlFor = id;
-    input.id = id;
-    wrapper.append(caption, input);
-    return wrapper;
-  }
-
-  function numberInput(value) {
-    const input = document.createElement('input');
-    input.type = 'number';
-    input.min = '0';
-    input.inputMode = 'numeric';
-    input.className = 'short';
-    input.value = value === undefined || value === null ? '' : value;
-    return input;
+  function count(id, value) {
+    return App.input({ id, type: 'number', min: '0', inputMode: 'numeric', className: 'short', value: value === undefined || value === null ? '' : value });
   }
 
   function capacityForm(place, status) {
-    const form = document.createElement('form');
-    const available = numberInput(place.capacity ? place.capacity.available : '');
-    const maximum = numberInput(place.capacity ? place.capacity.maximum : '');
-    const submit = App.element('button', 'Save room');
-    submit.type = 'submit';
-    form.append(field('available-' + place.id, 'Room for how many more people now', available),
-      field('maximum-' + place.id, 'Most people you can welcome', maximum), submit);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await save(place, 'capacity', { available: Number(available.value), maximum: Number(maximum.value) }, status);
-    });
-    return form;
+    const room = place.capacity || {};
+    const available = count('available-' + place.id, room.available);
+    const maximum = count('maximum-' + place.id, room.maximum);
+    return App.form({}, [
+      App.field('Room for how many more people now', available),
+      App.field('Most people you can welcome', maximum),
+      App.button('Save room')
+    ], () => save(place, 'capacity', { available: Number(available.value), maximum: Number(maximum.value) }, status));
   }
 
   function timeRow(place, index, time) {
-    const row = App.element('div', null, 'time-row');
-    const day = document.createElement('select');
-    DAYS.forEach(([code, name]) => {
-      const option = App.element('option', name);
-      option.value = code;
-      day.appendChild(option);
-    });
-    day.value = time.day;
-    const opens = document.createElement('input');
-    opens.type = 'time';
-    opens.value = time.opens;
-    const closes = document.createElement('input');
-    closes.type = 'time';
-    closes.value = time.closes;
-    const remove = App.element('button', 'Remove', 'secondary');
-    remove.type = 'button';
-    remove.addEventListener('click', () => row.remove());
     const prefix = 'time-' + place.id + '-' + index;
-    row.append(field(prefix + '-day', 'Day', day), field(prefix + '-opens', 'Opens', opens),
-      field(prefix + '-closes', 'Closes', closes), remove);
+    const remove = App.button('Remove', { type: 'button', className: 'secondary' });
     remove.setAttribute('aria-label', 'Remove time ' + (index + 1));
+    const row = App.make('div', { className: 'time-row' },
+      App.field('Day', App.select({ id: prefix + '-day' }, DAYS)),
+      App.field('Opens', App.input({ id: prefix + '-opens', type: 'time', value: time.opens })),
+      App.field('Closes', App.input({ id: prefix + '-closes', type: 'time', value: time.closes })),
+      remove);
+    row.querySelector('select').value = time.day;
+    remove.addEventListener('click', () => row.remove());
     return row;
   }
 
   function openingTimesForm(place, status) {
-    const form = document.createElement('form');
-    form.className = 'times';
-    const fieldset = document.createElement('fieldset');
-    fieldset.appendChild(App.element('legend', 'When people can come'));
-    const rows = App.element('div');
-    let count = 0;
+    const rows = App.make('div');
+    let added = 0;
     (place.openingTimes || []).forEach((time) => time.days.forEach((day) => {
-      rows.appendChild(timeRow(place, count++, { day, opens: time.opens, closes: time.closes }));
+      rows.appendChild(timeRow(place, added++, { day, opens: time.opens, closes: time.closes }));
     }));
-    const add = App.element('button', 'Add a time', 'secondary');
-    add.type = 'button';
+    const add = App.button('Add a time', { type: 'button', className: 'secondary' });
     add.addEventListener('click', () => {
-      const row = timeRow(place, count++, { day: 'MO', opens: '10:00', closes: '12:00' });
+      const row = timeRow(place, added++, { day: 'MO', opens: '10:00', closes: '12:00' });
       rows.appendChild(row);
       row.querySelector('select').focus();
     });
-    const submit = App.element('button', 'Save opening times');
-    submit.type = 'submit';
-    const actions = App.element('div', null, 'row-actions');
-    actions.append(add, submit);
-    fieldset.append(rows, actions);
-    form.appendChild(fieldset);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
+    return App.form({ className: 'times' }, [App.group('When people can come', [rows,
+      App.make('div', { className: 'row-actions' }, add, App.button('Save opening times'))])], () => {
       const openingTimes = Array.from(rows.querySelectorAll('.time-row')).map((row) => {
         const [day, opens, closes] = row.querySelectorAll('select, input');
         return { days: [day.value], opens: opens.value, closes: closes.value };
       });
-      await save(place, 'opening-times', { openingTimes }, status);
+      save(place, 'opening-times', { openingTimes }, status);
     });
-    return form;
   }
 
   function hostForm(place, status) {
-    const form = document.createElement('form');
-    const fieldset = document.createElement('fieldset');
-    fieldset.appendChild(App.element('legend', 'Who answers referrals'));
-    fieldset.appendChild(App.element('p', 'Referrals go to this person. If you change the e-mail, the place and its open referrals move to them.', 'hint'));
     const host = place.host || {};
     const inputs = {};
-    [['name', 'Name', 'text', 'name'], ['email', 'Work e-mail (they sign in with it)', 'email', 'email'],
-      ['phone', 'Phone (optional)', 'tel', 'tel']].forEach(([name, label, type, autocomplete]) => {
-      const input = document.createElement('input');
-      input.type = type;
-      input.autocomplete = 'off';
-      input.value = host[name] || '';
-      inputs[name] = input;
-      fieldset.appendChild(field('host-' + name + '-' + place.id, label, input));
+    const lines = [['name', 'Name', 'text'], ['email', 'Work e-mail (they sign in with it)', 'email'],
+      ['phone', 'Phone (optional)', 'tel']].map(([name, label, type]) => {
+      inputs[name] = App.input({ id: 'host-' + name + '-' + place.id, type, value: host[name] || '' });
+      return App.field(label, inputs[name]);
     });
-    const submit = App.element('button', 'Save host contact');
-    submit.type = 'submit';
-    fieldset.appendChild(submit);
-    form.appendChild(fieldset);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await save(place, 'host', { name: inputs.name.value, email: inputs.email.value, phone: inputs.phone.value || null }, status);
-    });
-    return form;
+    return App.form({}, [App.group('Who answers referrals', [
+      App.element('p', 'Referrals go to this person. If you change the e-mail, the place and its open referrals move to them.', 'hint'),
+      ...lines, App.button('Save host contact')])],
+    () => save(place, 'host', { name: inputs.name.value, email: inputs.email.value, phone: inputs.phone.value || null }, status));
   }
 
   function removeButton(place, item, status) {
-    const remove = App.element('button', 'Remove ' + place.name, 'secondary');
-    remove.type = 'button';
+    const remove = App.button('Remove ' + place.name, { type: 'button', className: 'secondary' });
     remove.addEventListener('click', async () => {
       if (!window.confirm('Remove ' + place.name + '? Referrers will no longer find it.')) {
         return;
@@ -169,10 +113,11 @@
   function show(place) {
     const item = App.element('li', null, 'card');
     const heading = App.element('h2', place.name);
-    const status = App.element('p', '', 'room');
-    status.setAttribute('role', 'status');
+    const status = App.status({ className: 'room' });
     const address = place.address ? [place.address.line1, place.address.city, place.address.postcode].filter(Boolean).join(', ') : '';
-    item.append(heading, App.element('p', [App.words((place.kind || '').toLowerCase()), address].filter(Boolean).join(' · '), 'muted'));
+    // The places API names a kind by its constant (COMMUNITY_GROUP); the vocabulary by its code (community-group)
+    const kind = App.label('place-kind', (place.kind || '').toLowerCase().replace(/_/g, '-'));
+    item.append(heading, App.element('p', [kind, address].filter(Boolean).join(' · '), 'muted'));
     if (place.capacity && place.capacity.updated) {
       item.appendChild(App.element('p', 'Room last updated ' + App.when(place.capacity.updated), 'muted'));
     }

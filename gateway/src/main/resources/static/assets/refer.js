@@ -3,37 +3,39 @@
   await App.start('/find.html');
   const query = new URLSearchParams(window.location.search);
   const placeId = query.get('place');
-  const form = document.getElementById('referral');
   const problem = document.getElementById('problem');
   document.getElementById('place-line').textContent = 'To ' + (query.get('name') || 'the place you chose');
   if (!placeId) {
     App.showProblem(problem, { detail: 'Choose a place first: go to Find a place.' });
-    form.hidden = true;
     return;
   }
 
-  const codes = await App.api('GET', '/api/referrals/codes');
-  [['reasons', 'reason'], ['needs', 'need'], ['interests', 'interest'], ['accessibility', 'accessibility']]
-    .forEach(([fieldset, vocabulary]) => {
-      const group = document.getElementById(fieldset);
-      Object.entries(codes[vocabulary]).forEach(([code, label]) => {
-        const id = fieldset + '-' + code;
-        const line = App.element('p', null, 'checkbox');
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.id = id;
-        box.name = fieldset;
-        box.value = code;
-        const text = App.element('label', label);
-        text.htmlFor = id;
-        line.append(box, text);
-        group.appendChild(line);
-      });
-    });
+  const form = App.form({ id: 'referral', noValidate: true }, [
+    App.make('h2', {}, 'The person'),
+    App.field('First name', App.input({ id: 'firstName', name: 'firstName', required: true })),
+    App.field('Last name', App.input({ id: 'lastName', name: 'lastName', required: true })),
+    App.field('How the place should contact them', App.select({ id: 'contactMethod', name: 'contactMethod' }, App.terms('contact-method'))),
+    App.field('Phone number, e-mail or address', App.input({ id: 'contactValue', name: 'contactValue' })),
+    App.field('Postcode district', App.input({ id: 'postcodeDistrict', name: 'postcodeDistrict', className: 'short' }),
+      'The first half only, for example S6'),
+    App.field('Age', App.select({ id: 'ageBand', name: 'ageBand' }, App.terms('age-band'), 'Choose an age band')),
+    App.field('NHS number (optional)', App.input({ id: 'nhsNumber', name: 'nhsNumber', className: 'short', inputMode: 'numeric' })),
+    App.choice('Why you are referring them', 'reasons', App.terms('referral-reason')),
+    App.choice('What they need', 'needs', App.terms('need')),
+    App.choice('What they enjoy', 'interests', App.terms('activity')),
+    App.choice('Access needs', 'accessibility', App.terms('accessibility')),
+    App.field('Notes for your team', App.make('textarea', { id: 'notes', name: 'notes', rows: 3 }), 'Never shown to the place.'),
+    App.make('h2', {}, 'Consent'),
+    App.check({ id: 'consentGiven', name: 'consentGiven', value: 'true' },
+      'They agreed to this referral and to the place being told their first name and needs'),
+    App.field('How they agreed', App.select({ id: 'consentMethod', name: 'consentMethod' }, App.terms('consent-method'))),
+    App.field('Lawful basis', App.select({ id: 'lawfulBasis', name: 'lawfulBasis' }, App.terms('lawful-basis'))),
+    App.make('p', {}, App.button('Send the referral'))
+  ], send);
+  problem.after(form);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const ticked = (name) => Array.from(form.querySelectorAll('input[name="' + name + '"]:checked')).map((box) => box.value);
+  async function send() {
+    problem.hidden = true;
     const value = (name) => form[name].value.trim() || null;
     const referral = {
       placeId,
@@ -43,13 +45,13 @@
         contact: { method: form.contactMethod.value, value: value('contactValue') },
         postcodeDistrict: value('postcodeDistrict'),
         ageBand: value('ageBand'),
-        needs: ticked('needs'),
-        interests: ticked('interests'),
-        accessibility: ticked('accessibility'),
+        needs: App.ticked(form, 'needs'),
+        interests: App.ticked(form, 'interests'),
+        accessibility: App.ticked(form, 'accessibility'),
         nhsNumber: value('nhsNumber')
       },
       consent: { given: form.consentGiven.checked, method: form.consentMethod.value, lawfulBasis: form.lawfulBasis.value },
-      reasons: ticked('reasons'),
+      reasons: App.ticked(form, 'reasons'),
       notes: value('notes')
     };
     const button = form.querySelector('button[type="submit"]');
@@ -62,5 +64,5 @@
     } finally {
       button.disabled = false;
     }
-  });
+  }
 }());

@@ -1,13 +1,18 @@
 'use strict';
 (async function () {
-  const me = await App.start('/referrals.html');
+  await App.start('/referrals.html');
   const id = new URLSearchParams(window.location.search).get('id');
   const problem = document.getElementById('problem');
-  let codes = null;
+  const statusLine = document.getElementById('status-line');
+  statusLine.tabIndex = -1;
+  // The referral's version as the server last sent it, sent back with every change
+  let version = null;
 
   async function load() {
     try {
-      show(await App.api('GET', '/api/referrals/' + encodeURIComponent(id)));
+      const read = await App.api('GET', '/api/referrals/' + encodeURIComponent(id), undefined, { withVersion: true });
+      version = read.version;
+      show(read.answer);
     } catch (failure) {
       App.showProblem(problem, failure);
     }
@@ -17,239 +22,150 @@
     const person = referral.person;
     document.getElementById('heading').textContent = (person ? person.firstName + ' to ' : 'Referral to ') + referral.place.name;
     document.title = document.getElementById('heading').textContent + ' – Community places';
-    document.getElementById('status-line').textContent = 'Status: ' + App.words(referral.status)
+    statusLine.textContent = 'Status: ' + App.label('referral-status', referral.status)
       + (referral.status === 'requested' && referral.respondBy ? '. The place answers by ' + App.when(referral.respondBy) : '');
 
     const facts = document.getElementById('person');
     facts.replaceChildren();
     const fact = (term, value) => {
-      if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
-        return;
+      if (value !== null && value !== undefined && value !== '') {
+        facts.append(App.element('dt', term), App.element('dd', value));
       }
-      facts.append(App.element('dt', term), App.element('dd', Array.isArray(value) ? value.map(App.words).join(', ') : value));
     };
+    const named = (vocabulary, codes) => (codes || []).map((code) => App.label(vocabulary, code)).join(', ');
     if (person) {
       fact('Name', [person.firstName, person.lastName].filter(Boolean).join(' '));
-      fact('Needs', person.needs);
-      fact('Interests', person.interests);
-      fact('Access needs', person.accessibility);
+      fact('Needs', named('need', person.needs));
+      fact('Interests', named('activity', person.interests));
+      fact('Access needs', named('accessibility', person.accessibility));
       if (person.contact) {
-        fact('Contact', App.words(person.contact.method) + (person.contact.value ? ': ' + person.contact.value : ''));
+        fact('Contact', App.label('contact-method', person.contact.method) + (person.contact.value ? ': ' + person.contact.value : ''));
       }
     }
     fact('Referred by', referral.referringOrganisation || (referral.referrer && referral.referrer.organisationName));
     fact('Place', referral.place.name);
 
-    const timeline = document.getElementById('timeline');
-    timeline.replaceChildren();
-    (referral.history || []).forEach((step) => {
-      const item = App.element('li');
-      item.appendChild(App.element('span', App.words(step.status), 'step'));
-      item.appendChild(App.element('span', ' ' + App.when(step.at), 'muted'));
-      if (step.reason) {
-        item.appendChild(App.element('span', ' (' + App.words(step.reason) + ')'));
-      }
-      timeline.appendChild(item);
-    });
-    actions(referral);
-  }
+    document.getElementById('timeline').replaceChildren(...(referral.history || []).map((step) => App.make('li', {},
+      App.element('span', App.label('referral-status', step.status), 'step'),
+      App.element('span', ' ' + App.when(step.at), 'muted'),
+      step.reason ? App.element('span', ' (' + App.reason(step.status, step.reason) + ')') : null)));
 
-  function actions(referral) {
-    const area = document.getElementById('actions');
-    area.replaceChildren();
-    const offered = [];
-    const going = referral.status === 'accepted' || referral.status === 'in-progress';
-    if (me.role === 'host' && referral.status === 'requested') {
-      offered.push(button('Accept', () => act(referral, 'accept')));
-      offered.push(decline(referral));
-    }
-    if ((me.role === 'host' || me.role === 'referrer') && going) {
-      offered.push(attendance(referral, true));
-      offered.push(attendance(referral, false));
-    }
-    if ((me.role === 'host' || me.role === 'referrer') && referral.status === 'in-progress') {
-      offered.push(button('Mark as completed', () => act(referral, 'complete'), true));
-    }
-    if (me.role === 'referrer' && ['rejected', 'expired', 'cancelled', 'failed'].includes(referral.status) && !referral.nextAttempt) {
-      const again = App.element('a', 'Refer them to another place', 'button-link');
-      again.href = '/find.html?again=' + encodeURIComponent(referral.id);
-      offered.push(again);
-    }
+    const offered = referral.actions || [];
+    const controls = offered.filter((action) => action.input !== 'outcome')
+      .map((action, index) => control(action, index === 0)).filter(Boolean);
     if (referral.nextAttempt) {
-      const next = App.element('a', 'See the referral that followed this one');
-      next.href = '/referral.html?id=' + encodeURIComponent(referral.nextAttempt);
-      offered.push(next);
+      controls.push(App.make('a', { href: '/referral.html?id=' + encodeURIComponent(referral.nextAttempt) },
+        'See the referral that followed this one'));
     }
-    offered.forEach((control) => area.appendChild(control));
-    document.getElementById('actions-section').hidden = offered.length === 0;
-    outcomes(referral);
+    document.getElementById('actions').replaceChildren(...controls);
+    document.getElementById('actions-section').hidden = controls.length === 0;
+    outcomes(referral.outcomes || {}, offered.filter((action) => action.input === 'outcome'));
   }
 
-  /** The referrer's before-and-after scores: the baseline any time, the follow-up once the person has started going. */
-  function outcomes(referral) {
-    const section = document.getElementById('outcomes-section');
-    const area = document.getElementById('outcomes');
-    area.replaceChildren();
-    if (me.role !== 'referrer') {
-      section.hidden = true;
-      return;
+  /** The control for one action the server offers this person, by what it asks for. */
+  function control(action, first) {
+    const look = first ? {} : { className: 'secondary' };
+    switch (action.input) {
+      case 'none': {
+        const button = App.button(action.label, Object.assign({ type: 'button' }, look));
+        button.addEventListener('click', () => send(action));
+        return button;
+      }
+      case 'attendance': {
+        const button = App.button(action.label, Object.assign({ type: 'button' }, look));
+        button.addEventListener('click', () => send(action,
+          { on: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }), attended: action.attended }));
+        return button;
+      }
+      case 'reason':
+        return reasonForm(action, look);
+      case 'place':
+        return App.make('a', { className: 'button-link', href: '/find.html?again=' + encodeURIComponent(id) }, action.label);
+      default:
+        return null;
     }
-    section.hidden = false;
-    const recorded = referral.outcomes || {};
-    [['baseline', 'Before'], ['followUp', 'After']].forEach(([timepoint, label]) => {
-      const scores = recorded[timepoint];
-      if (scores) {
+  }
+
+  /** A reason from the action's list, and words of their own where that reason needs them. */
+  function reasonForm(action, look) {
+    const select = App.select({ id: action.action + '-reason', name: 'reason' },
+      action.reasons.map((reason) => ({ code: reason.code, name: reason.label })));
+    const text = App.input({ id: action.action + '-text', name: 'text', maxLength: 1000 });
+    const textLine = App.field('Say why, in a few words (no details about the person)', text);
+    const needsText = () => action.reasons.some((reason) => reason.code === select.value && reason.needsText);
+    textLine.hidden = !needsText();
+    select.addEventListener('change', () => {
+      textLine.hidden = !needsText();
+    });
+    return App.form({ className: 'inline-form' }, [
+      App.field('Reason to ' + action.label.charAt(0).toLowerCase() + action.label.slice(1), select),
+      textLine,
+      App.button(action.label, look)
+    ], () => send(action, { reason: select.value, text: needsText() ? text.value : undefined }));
+  }
+
+  /** The scores recorded so far, and the form for the scores the server asks for now. */
+  function outcomes(recorded, asked) {
+    const shown = [['baseline', 'Before'], ['followUp', 'After']].filter(([timepoint]) => recorded[timepoint])
+      .map(([timepoint, label]) => {
+        const scores = recorded[timepoint];
         const facts = ['Loneliness ' + scores.uclaLoneliness + ' of 9 (3 is least lonely)'];
         if (scores.ons4) {
           facts.push('life satisfaction ' + scores.ons4.lifeSatisfaction, 'worthwhile ' + scores.ons4.worthwhile,
             'happiness ' + scores.ons4.happiness, 'anxiety ' + scores.ons4.anxiety);
         }
-        area.appendChild(App.element('p', label + ' (' + new Date(scores.measuredOn).toLocaleDateString('en-GB', { dateStyle: 'medium' }) + '): ' + facts.join(', ') + '.'));
-      }
-    });
-    if (!recorded.baseline) {
-      area.appendChild(scoresForm(referral, 'baseline', 'Record scores before they start'));
-    } else if (!recorded.followUp && (referral.status === 'in-progress' || referral.status === 'completed')) {
-      area.appendChild(scoresForm(referral, 'follow-up', 'Record follow-up scores'));
-    } else if (!recorded.followUp) {
-      area.appendChild(App.element('p', 'Follow-up scores can be recorded once they have started going.', 'muted'));
-    }
+        return App.element('p', label + ' (' + new Date(scores.measuredOn).toLocaleDateString('en-GB', { dateStyle: 'medium' }) + '): ' + facts.join(', ') + '.');
+      });
+    const forms = asked.map(scoresForm);
+    document.getElementById('outcomes').replaceChildren(...shown, ...forms);
+    document.getElementById('outcomes-section').hidden = shown.length + forms.length === 0;
   }
 
   const UCLA = ['How often do they feel that they lack companionship?', 'How often do they feel left out?',
     'How often do they feel isolated from others?'];
 
+  const UCLA_ANSWERS = [{ code: '1', name: 'Hardly ever' }, { code: '2', name: 'Some of the time' }, { code: '3', name: 'Often' }];
+
   const ONS4 = [['lifeSatisfaction', 'How satisfied are they with their life nowadays?'],
     ['worthwhile', 'To what extent do they feel the things they do in their life are worthwhile?'],
     ['happiness', 'How happy did they feel yesterday?'], ['anxiety', 'How anxious did they feel yesterday?']];
 
-  function scoresForm(referral, timepoint, title) {
-    const form = document.createElement('form');
-    form.id = 'scores';
-    form.appendChild(App.element('h3', title));
-    form.appendChild(App.element('p', 'Ask in the person’s own words. Their answers are kept with this referral and counted for commissioners without their name.', 'hint'));
-    UCLA.forEach((question, index) => {
-      const set = document.createElement('fieldset');
-      set.appendChild(App.element('legend', question));
-      [['1', 'Hardly ever'], ['2', 'Some of the time'], ['3', 'Often']].forEach(([value, words]) => {
-        const line = App.element('p', null, 'checkbox');
-        const input = document.createElement('input');
-        input.type = 'radio';
-        input.name = 'ucla' + index;
-        input.value = value;
-        input.required = true;
-        input.id = 'ucla' + index + '-' + value;
-        const label = App.element('label', words);
-        label.htmlFor = input.id;
-        line.append(input, label);
-        set.appendChild(line);
-      });
-      form.appendChild(set);
-    });
-    const wellbeing = document.createElement('fieldset');
-    wellbeing.appendChild(App.element('legend', 'Wellbeing (optional): from 0, not at all, to 10, completely'));
-    ONS4.forEach(([name, question]) => {
-      const line = App.element('p');
-      const label = App.element('label', question);
-      label.htmlFor = 'ons4-' + name;
-      const input = document.createElement('input');
-      input.type = 'number';
-      input.min = '0';
-      input.max = '10';
-      input.inputMode = 'numeric';
-      input.className = 'short';
-      input.id = 'ons4-' + name;
-      input.name = name;
-      line.append(label, input);
-      wellbeing.appendChild(line);
-    });
-    form.appendChild(wellbeing);
-    const submit = App.element('button', 'Save scores');
-    submit.type = 'submit';
-    form.appendChild(submit);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const body = { timepoint, uclaLoneliness: UCLA.reduce((sum, question, index) => sum + Number(form['ucla' + index].value), 0) };
-      const answered = ONS4.filter(([name]) => form[name].value !== '');
-      if (answered.length > 0) {
+  function scoresForm(action) {
+    return App.form({ id: 'scores' }, [
+      App.make('h3', {}, action.label),
+      App.element('p', 'Ask in the person’s own words. Their answers are kept with this referral and counted for commissioners without their name.', 'hint'),
+      ...UCLA.map((question, index) => App.choice(question, 'ucla' + index, UCLA_ANSWERS, { type: 'radio', required: true })),
+      App.group('Wellbeing (optional): from 0, not at all, to 10, completely', ONS4.map(([name, question]) => App.field(question,
+        App.input({ id: 'ons4-' + name, name, type: 'number', min: '0', max: '10', inputMode: 'numeric', className: 'short' })))),
+      App.button('Save scores')
+    ], (form) => {
+      const body = { timepoint: action.timepoint, uclaLoneliness: UCLA.reduce((sum, question, index) => sum + Number(form['ucla' + index].value), 0) };
+      if (ONS4.some(([name]) => form[name].value !== '')) {
         body.ons4 = {};
         ONS4.forEach(([name]) => {
           body.ons4[name] = form[name].value === '' ? null : Number(form[name].value);
         });
       }
-      await send('/api/referrals/' + encodeURIComponent(referral.id) + '/outcomes', body);
+      send(action, body);
     });
-    return form;
   }
 
-  function button(text, onClick, secondary) {
-    const made = App.element('button', text, secondary ? 'secondary' : undefined);
-    made.type = 'button';
-    made.addEventListener('click', onClick);
-    return made;
-  }
-
-  function decline(referral) {
-    const form = document.createElement('form');
-    form.className = 'inline-form';
-    const label = App.element('label', 'Reason for declining');
-    label.htmlFor = 'decline-reason';
-    const select = document.createElement('select');
-    select.id = 'decline-reason';
-    (codes ? codes.decisionReasons.reject : ['no-capacity', 'not-eligible', 'could-not-contact', 'other']).forEach((code) => {
-      const option = App.element('option', App.words(code));
-      option.value = code;
-      select.appendChild(option);
-    });
-    const otherLabel = App.element('label', 'Say why, for the referrer (no details about the person)');
-    otherLabel.htmlFor = 'decline-text';
-    const other = document.createElement('input');
-    other.id = 'decline-text';
-    other.type = 'text';
-    other.maxLength = 1000;
-    const otherLine = App.element('p');
-    otherLine.append(otherLabel, other);
-    otherLine.hidden = true;
-    select.addEventListener('change', () => {
-      otherLine.hidden = select.value !== 'other';
-    });
-    const submit = App.element('button', 'Decline', 'secondary');
-    submit.type = 'submit';
-    form.append(label, select, otherLine, submit);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      act(referral, 'reject', { reason: select.value, text: select.value === 'other' ? other.value : undefined });
-    });
-    return form;
-  }
-
-  function attendance(referral, attended) {
-    return button(attended ? 'They came today' : 'They did not come today', async () => {
-      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-      await send('/api/referrals/' + encodeURIComponent(referral.id) + '/attendance', { on: today, attended });
-    }, !attended);
-  }
-
-  async function act(referral, action, body) {
-    await send('/api/referrals/' + encodeURIComponent(referral.id) + '/' + action, body);
-  }
-
-  async function send(path, body) {
+  /** Takes an action with the version this page shows; if someone changed the referral since, shows it as it is now. */
+  async function send(action, body) {
     problem.hidden = true;
     try {
-      await App.api('POST', path, body);
+      await App.api(action.method, action.href, body, { ifMatch: version });
       await load();
-      document.getElementById('status-line').focus();
+      statusLine.focus();
     } catch (failure) {
-      App.showProblem(problem, failure);
+      if (failure.status === 412) {
+        await load();
+        App.showProblem(problem, { detail: 'Someone else changed this referral; here it is as it is now.' });
+      } else {
+        App.showProblem(problem, failure);
+      }
     }
   }
 
-  try {
-    codes = await App.api('GET', '/api/referrals/codes');
-  } catch (failure) {
-    codes = null;
-  }
-  document.getElementById('status-line').tabIndex = -1;
   await load();
 }());

@@ -17,7 +17,7 @@
       link.href = '/referral.html?id=' + encodeURIComponent(referral.id);
       heading.appendChild(link);
       item.appendChild(heading);
-      item.appendChild(App.element('p', App.words(referral.status), 'status status-' + referral.status));
+      item.appendChild(App.element('p', App.label('referral-status', referral.status), 'status status-' + referral.status));
       if (referral.status === 'requested' && referral.respondBy) {
         item.appendChild(App.element('p', 'Answer by ' + App.when(referral.respondBy)));
       }

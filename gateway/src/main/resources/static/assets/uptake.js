@@ -1,7 +1,12 @@
 'use strict';
 (async function () {
   await App.start('/uptake.html', ['commissioner', 'admin']);
-  const form = document.getElementById('period');
+  const form = App.form({ id: 'period', className: 'inline-form' }, [
+    App.field('From', App.input({ id: 'from', name: 'from', type: 'date', required: true })),
+    App.field('To', App.input({ id: 'to', name: 'to', type: 'date', required: true })),
+    App.make('p', {}, App.button('Show'))
+  ], load);
+  document.getElementById('intro').after(form);
   const problem = document.getElementById('problem');
   const MEASURES = {
     'ucla-loneliness': ['Loneliness (UCLA, 3 to 9)', 'lower is better'],
@@ -25,8 +30,9 @@
     return count === 1 ? '1 referral' : count + ' referrals';
   }
 
-  function rows(summaries) {
-    return summaries.map((row) => [App.words(row.key), row.referred, row.accepted, row.started, row.completed,
+  /** One row for each kind or area; a kind is named by the place-kind vocabulary, an area is its own name. */
+  function rows(summaries, vocabulary) {
+    return summaries.map((row) => [vocabulary ? App.label(vocabulary, row.key) : row.key, row.referred, row.accepted, row.started, row.completed,
       App.percent(row.acceptanceRate), days(row.medianHoursToDecision), App.percent(row.expiryRate)]);
   }
 
@@ -59,12 +65,12 @@
 
     const breakdowns = document.getElementById('breakdowns');
     breakdowns.replaceChildren(
-      App.table('By kind of place', ['Kind'].concat(HEADINGS.slice(1)), rows(report.byPlaceKind)),
+      App.table('By kind of place', ['Kind'].concat(HEADINGS.slice(1)), rows(report.byPlaceKind, 'place-kind')),
       App.table('By postcode area of the place', ['Area'].concat(HEADINGS.slice(1)), rows(report.byArea)));
 
     const whyRows = [];
     Object.entries(report.whyNotGoneAhead).forEach(([status, reasons]) => {
-      Object.entries(reasons).forEach(([reason, count]) => whyRows.push([App.words(status), App.words(reason), count]));
+      Object.entries(reasons).forEach(([reason, count]) => whyRows.push([App.label('referral-status', status), App.reason(status, reason), count]));
     });
     document.getElementById('why-not').replaceChildren(whyRows.length
       ? App.table('Referrals closed short of completion, by reason', ['Ended as', 'Reason', 'Referrals'], whyRows)
@@ -97,10 +103,6 @@
     }
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    load();
-  });
   await load();
 
   try {

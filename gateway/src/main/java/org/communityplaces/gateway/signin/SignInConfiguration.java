@@ -99,7 +99,7 @@ class SignInConfiguration {
 					"/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
 					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico")
 			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/places/search")
+			.pathMatchers(HttpMethod.GET, "/api/places/search", "/api/vocabularies")
 			.permitAll()
 			.pathMatchers("/api/people", "/api/people/**")
 			.hasRole("ADMIN")

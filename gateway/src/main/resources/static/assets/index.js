@@ -12,11 +12,5 @@
   const me = await App.start('/');
   document.getElementById('greeting').textContent = 'Hello, ' + (me.name || me.username);
   const tasks = document.getElementById('tasks');
-  (TASKS[me.role] || []).forEach(([href, text]) => {
-    const item = document.createElement('li');
-    const link = App.element('a', text);
-    link.href = href;
-    item.appendChild(link);
-    tasks.appendChild(item);
-  });
+  (TASKS[me.role] || []).forEach(([href, text]) => tasks.appendChild(App.make('li', {}, App.make('a', { href }, text))));
 }());

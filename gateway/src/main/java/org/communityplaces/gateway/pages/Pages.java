@@ -1,0 +1,89 @@
+package org.communityplaces.gateway.pages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The web app's pages, each its own content ({@code pages/<name>.html}: its title, then what goes
+ * in its main area) inside the one layout ({@code pages/layout.html}: the head and the banner),
+ * served at {@code /<name>.html} with its script {@code /assets/<name>.js}; the home page also at
+ * {@code /}. Put together once at start-up; the ETag lets a browser ask again cheaply, while
+ * the sign-in check still runs on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+class Pages {
+
+	private static final Pattern TITLE = Pattern.compile("\\A\\s*<title>(.+?)</title>\\s*", Pattern.DOTALL);
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	@Bean
+	RouterFunction<ServerResponse> pageRoutes() throws IOException {
+		PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+		String layout = resources.getResource("classpath:pages/layout.html").getContentAsString(StandardCharsets.UTF_8);
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		for (Resource content : resources.getResources("classpath:pages/*.html")) {
+			String name = content.getFilename().substring(0, content.getFilename().length() - ".html".length());
+			if (name.equals("layout")) {
+				continue;
+			}
+			HandlerFunction<ServerResponse> page = served(assembled(layout, name,
+					content.getContentAsString(StandardCharsets.UTF_8)));
+			routes.GET("/" + name + ".html", page);
+			if (name.equals("index")) {
+				routes.GET("/", page);
+			}
+		}
+		return routes.build();
+	}
+
+	private static byte[] assembled(String layout, String name, String content) {
+		Matcher title = TITLE.matcher(content);
+		if (!title.find()) {
+			throw new IllegalStateException("pages/" + name + ".html must begin with its <title>");
+		}
+		return layout.replace("{title}", title.group(1))
+			.replace("{script}", name)
+			.replace("{main}", content.substring(title.end()).stripTrailing())
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static HandlerFunction<ServerResponse> served(byte[] page) {
+		String etag = "\"" + HexFormat.of().formatHex(sha256(page), 0, 12) + "\"";
+		return request -> request.checkNotModified(etag)
+			.switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
+				.contentType(HTML)
+				.eTag(etag)
+				.cacheControl(CacheControl.noCache())
+				.bodyValue(page)));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
