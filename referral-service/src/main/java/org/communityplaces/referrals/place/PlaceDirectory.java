@@ -3,8 +3,6 @@ package org.communityplaces.referrals.place;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -13,12 +11,14 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import jakarta.annotation.PreDestroy;
 import org.communityplaces.platform.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.client.HttpClientErrorException;
@@ -48,14 +48,11 @@ public class PlaceDirectory {
 
 	private final Counter servedFromSnapshot;
 
-	private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
-		Thread thread = new Thread(runnable, "place-lookup");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ThreadPoolTaskExecutor callers;
 
+	/** @param callers where look-ups run, so the time limit can give up on one; started here, stopped with the bean */
 	PlaceDirectory(RestClient places, PlaceSnapshots snapshots, Bulkhead bulkhead, TimeLimiter timeLimiter,
-			CircuitBreaker circuitBreaker, Retry retry, MeterRegistry meters) {
+			CircuitBreaker circuitBreaker, Retry retry, MeterRegistry meters, ThreadPoolTaskExecutor callers) {
 		this.places = places;
 		this.snapshots = snapshots;
 		this.bulkhead = bulkhead;
@@ -65,6 +62,9 @@ public class PlaceDirectory {
 		this.servedFromSnapshot = Counter.builder("places.lookup.snapshot")
 			.description("Place look-ups answered from the local snapshot because the catalogue could not answer")
 			.register(meters);
+		this.callers = callers;
+		callers.initialize();
+		ExecutorServiceMetrics.monitor(meters, callers.getThreadPoolExecutor(), "place-lookup");
 	}
 
 	/**
@@ -127,7 +127,7 @@ public class PlaceDirectory {
 
 	@PreDestroy
 	void stop() {
-		callers.shutdownNow();
+		callers.shutdown();
 	}
 
 	/** The part of the catalogue's answer a referral needs. */

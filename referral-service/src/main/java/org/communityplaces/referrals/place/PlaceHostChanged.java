@@ -4,5 +4,5 @@ package org.communityplaces.referrals.place;
  * A place's host contact changed: referrals still open there now belong to the new host, and
  * the old one no longer sees them.
  */
-public record PlaceHostChanged(String placeId, String hostEmail) {
+record PlaceHostChanged(String placeId, String hostEmail) {
 }

@@ -22,11 +22,14 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -40,12 +43,28 @@ class PlaceLookupConfiguration {
 
 	@Bean
 	PlaceDirectory placeDirectory(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
-			MeterRegistry meters) {
-		return create(builder, snapshots, settings, meters);
+			MeterRegistry meters, ObjectProvider<ThreadPoolTaskExecutorBuilder> executors) {
+		return create(builder, snapshots, settings, meters,
+				executors.getIfAvailable(ThreadPoolTaskExecutorBuilder::new));
 	}
 
 	static PlaceDirectory create(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
 			MeterRegistry meters) {
+		return create(builder, snapshots, settings, meters, new ThreadPoolTaskExecutorBuilder());
+	}
+
+	/**
+	 * The look-ups run on a pool as large as the bulkhead lets in; one the time limit gave up on
+	 * may still hold its thread until its read timeout, so later ones queue rather than fail.
+	 * Not a bean: an Executor bean would stand in for Spring Boot's applicationTaskExecutor.
+	 */
+	private static PlaceDirectory create(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
+			MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors) {
+		ThreadPoolTaskExecutor callers = executors.corePoolSize(settings.maxConcurrentCalls())
+			.maxPoolSize(settings.maxConcurrentCalls())
+			.allowCoreThreadTimeOut(true)
+			.threadNamePrefix("place-lookup-")
+			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
 		requestFactory.setReadTimeout(settings.readTimeout());
@@ -78,7 +97,7 @@ class PlaceLookupConfiguration {
 		TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meters);
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-		return new PlaceDirectory(places, snapshots, bulkhead, timeLimiter, circuitBreaker, retry, meters);
+		return new PlaceDirectory(places, snapshots, bulkhead, timeLimiter, circuitBreaker, retry, meters, callers);
 	}
 
 	@ConfigurationProperties("places")

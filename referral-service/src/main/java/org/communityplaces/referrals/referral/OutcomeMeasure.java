@@ -6,7 +6,7 @@ import java.util.function.Function;
  * The scores an outcome is judged by: the UCLA 3-item loneliness scale and the four ONS
  * personal wellbeing questions, each with which way is better.
  */
-enum OutcomeMeasure {
+public enum OutcomeMeasure {
 
 	UCLA_LONELINESS("ucla-loneliness", true, Referral.Scores::uclaLoneliness),
 	ONS4_LIFE_SATISFACTION("ons4-life-satisfaction", false, ons4(Referral.Ons4::lifeSatisfaction)),
@@ -26,17 +26,17 @@ enum OutcomeMeasure {
 		this.score = score;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 
 	/** This measure's score among those recorded, or null when it was not asked. */
-	Integer of(Referral.Scores scores) {
+	public Integer of(Referral.Scores scores) {
 		return scores == null ? null : score.apply(scores);
 	}
 
 	/** How much better the follow-up is than the baseline: positive is better, whichever way the scale runs. */
-	int improvement(int baseline, int followUp) {
+	public int improvement(int baseline, int followUp) {
 		return lowerIsBetter ? baseline - followUp : followUp - baseline;
 	}
 

@@ -3,7 +3,9 @@ package org.communityplaces.referrals.referral;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
+import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
@@ -19,73 +21,114 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * relayed, written in the same single-document write as the change.
  *
  * @param heldFrom the status a referral on hold goes back to
- * @param reasons coded reasons for the referral (loneliness, bereavement...)
  * @param notes for the referrer's own team; never shown to a host nor sent in an event
- * @param previousAttempts earlier referrals of the same person for the same need, oldest first
- * @param nextAttempt the re-referral that followed this one, if any
- * @param idempotencyKey the creator's id and their {@code Idempotency-Key} (unique), or the referral's own id
- * @param requestHash what was asked for under that key, so a reused key with another request is refused
+ * @param reasons coded reasons for the referral (loneliness, bereavement...)
  */
 @Document("referrals")
-@CompoundIndexes({ @CompoundIndex(name = "by_organisation", def = "{'referrer.organisation': 1, 'createdAt': -1}"),
-		@CompoundIndex(name = "host_inbox", def = "{'place.hostEmail': 1, 'respondBy': 1}"),
-		@CompoundIndex(name = "due", def = "{'status': 1, 'remindAt': 1, 'respondBy': 1}"),
-		@CompoundIndex(name = "uptake", def = "{'requestedAt': 1}") })
-record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
+@CompoundIndexes({
+		@CompoundIndex(name = "by_organisation", def = "{'referrer.organisation': 1, 'timeline.createdAt': -1}"),
+		@CompoundIndex(name = "host_inbox", def = "{'place.hostEmail': 1, 'deadline.respondBy': 1}"),
+		@CompoundIndex(name = "due", def = "{'status': 1, 'deadline.remindAt': 1, 'deadline.respondBy': 1}"),
+		@CompoundIndex(name = "uptake", def = "{'timeline.requestedAt': 1}") })
+public record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
 		Referrer referrer, Person person, Consent consent, String notes, List<String> reasons, Place place,
-		Instant createdAt, Instant requestedAt, Instant respondBy, Instant remindAt, Instant remindedAt,
-		Instant decidedAt, Instant firstAttendedAt, Instant closedAt, List<StatusChange> history,
-		List<Attendance> attendance, Outcomes outcomes, List<String> previousAttempts, String nextAttempt,
-		@Indexed(unique = true, sparse = true) String idempotencyKey, String requestHash, List<OutboxEntry> outbox) {
-
-	Referral withOutbox(List<OutboxEntry> newOutbox) {
-		return new Referral(id, version, status, heldFrom, referrer, person, consent, notes, reasons, place, createdAt,
-				requestedAt, respondBy, remindAt, remindedAt, decidedAt, firstAttendedAt, closedAt, history, attendance,
-				outcomes, previousAttempts, nextAttempt, idempotencyKey, requestHash, List.copyOf(newOutbox));
-	}
+		Timeline timeline, Deadline deadline, List<StatusChange> history, List<Attendance> attendance,
+		Outcomes outcomes, Attempts attempts, Idempotency idempotency, List<OutboxEntry> outbox) {
 
 	/** The referrer, as their sign-in names them. */
-	record Referrer(String userId, String name, String email, String organisation, String organisationName) {
+	public record Referrer(String userId, String name, String email, String organisation, String organisationName) {
 	}
 
 	/**
 	 * The person referred. Only the referrer's organisation sees all of it; a host sees the
 	 * first name, needs, interests and accessibility, and the contact route once they accept.
 	 */
-	record Person(String firstName, String lastName, Contact contact, String postcodeDistrict, String ageBand,
+	public record Person(String firstName, String lastName, Contact contact, String postcodeDistrict, String ageBand,
 			List<String> needs, List<String> interests, List<String> accessibility, String nhsNumber) {
 	}
 
-	record Contact(String method, String value) {
+	public record Contact(String method, String value) {
 	}
 
 	/** How the person agreed, who recorded it and on what lawful basis the data is processed. */
-	record Consent(String recordedBy, Instant recordedAt, String method, String lawfulBasis) {
+	public record Consent(String recordedBy, Instant recordedAt, String method, String lawfulBasis) {
 	}
 
 	/** The place as it was when referred, and its current host contact. */
-	record Place(String id, String name, String kind, String area, String hostEmail) {
+	public record Place(String id, String name, String kind, String area, String hostEmail) {
+	}
+
+	/** When the referral reached each milestone; empty until it does. */
+	public record Timeline(Instant createdAt, Instant requestedAt, Instant decidedAt, Instant firstAttendedAt,
+			Instant closedAt) {
+
+		public static Timeline createdAt(Instant createdAt, Instant requestedAt) {
+			return new Timeline(createdAt, requestedAt, null, null, null);
+		}
+
+	}
+
+	/**
+	 * The host's deadline to answer a request, and the reminder half way to it.
+	 * @param remindedAt when the reminder went; empty until it does
+	 */
+	public record Deadline(Instant respondBy, Instant remindAt, Instant remindedAt) {
+
+		public static final Deadline NONE = new Deadline(null, null, null);
+
 	}
 
 	/** One step in the referral's life, with who took it. Reason texts stay inside the service. */
-	record StatusChange(String status, Instant at, String byUserId, String byRole, String reason, String text) {
+	public record StatusChange(String status, Instant at, String byUserId, String byRole, String reason, String text) {
+
+		/** @param caller who took the step, or null for the service itself (the deadline watch) */
+		public static StatusChange by(Caller caller, ReferralStatus status, Instant at, String reason, String text) {
+			return new StatusChange(status.code(), at, caller == null ? null : caller.id(),
+					caller == null ? "system" : roleOf(caller), reason, text);
+		}
+
 	}
 
-	record Attendance(LocalDate on, boolean attended, Instant recordedAt, String byRole) {
+	/** How a caller's role is written down in a referral. */
+	public static String roleOf(Caller caller) {
+		return caller.role().name().toLowerCase(Locale.ROOT);
 	}
 
-	record Outcomes(Scores baseline, Scores followUp) {
+	public record Attendance(LocalDate on, boolean attended, Instant recordedAt, String byRole) {
+	}
+
+	public record Outcomes(Scores baseline, Scores followUp) {
+
+		public static final Outcomes NONE = new Outcomes(null, null);
+
 	}
 
 	/**
 	 * @param uclaLoneliness the UCLA 3-item loneliness scale, 3 (least lonely) to 9
 	 * @param ons4 the ONS personal wellbeing questions
 	 */
-	record Scores(LocalDate measuredOn, Instant recordedAt, Integer uclaLoneliness, Ons4 ons4) {
+	public record Scores(LocalDate measuredOn, Instant recordedAt, Integer uclaLoneliness, Ons4 ons4) {
 	}
 
 	/** Each 0 to 10; for anxiety, lower is better. */
-	record Ons4(int lifeSatisfaction, int worthwhile, int happiness, int anxiety) {
+	public record Ons4(int lifeSatisfaction, int worthwhile, int happiness, int anxiety) {
+	}
+
+	/**
+	 * @param previous earlier referrals of the same person for the same need, oldest first
+	 * @param next the re-referral that followed this one, if any
+	 */
+	public record Attempts(List<String> previous, String next) {
+
+		public static final Attempts FIRST = new Attempts(List.of(), null);
+
+	}
+
+	/**
+	 * @param key the creator's id and their {@code Idempotency-Key} (unique), or the referral's own id
+	 * @param requestHash what was asked for under that key, so a reused key with another request is refused
+	 */
+	public record Idempotency(@Indexed(unique = true, sparse = true) String key, String requestHash) {
 	}
 
 }

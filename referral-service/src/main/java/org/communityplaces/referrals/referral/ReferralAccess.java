@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
-import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
 
 import org.springframework.data.domain.Sort;
@@ -16,36 +15,29 @@ import org.springframework.stereotype.Component;
  * Need-to-know, checked on every referral asked for: a referrer sees their organisation's
  * referrals, a host the referrals to their places once sent. Asking for anyone else's is
  * answered as if it did not exist, and written to the audit log; every showing of personal
- * data is written there too, before it is shown.
+ * data is written there too, before it is shown, with what the caller may do to it.
  */
 @Component
-class ReferralAccess {
+public class ReferralAccess {
 
-	private final Referrals referrals;
+	private final ReferralStore referrals;
 
 	private final AuditLog audit;
 
-	ReferralAccess(Referrals referrals, AuditLog audit) {
+	private final List<ReferralActions> actions;
+
+	ReferralAccess(ReferralStore referrals, AuditLog audit, List<ReferralActions> actions) {
 		this.referrals = referrals;
 		this.audit = audit;
+		this.actions = actions;
 	}
 
 	/** The referral, if the caller may see it; otherwise 404, audited. */
-	Referral visible(Caller caller, String id, String purpose) {
+	public Referral visible(Caller caller, String id, String purpose) {
 		Referral referral = referrals.find(id);
 		if (!maySee(caller, referral)) {
 			audit.refused(caller, "referral", id, purpose);
 			throw new ReferralProblems.NotFound();
-		}
-		return referral;
-	}
-
-	/** The referral, if the caller may see it and do this to it. */
-	Referral actionable(Caller caller, String id, Action action) {
-		Referral referral = visible(caller, id, action.description());
-		if (!action.allowedFor(caller.role())) {
-			throw new CallerProblems.NotAllowed(
-					"A " + caller.role().name().toLowerCase(Locale.ROOT) + " cannot " + action.description() + " a referral.");
 		}
 		return referral;
 	}
@@ -63,27 +55,31 @@ class ReferralAccess {
 		if (status != null) {
 			criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
 		}
-		Sort order = caller.is(Role.HOST) ? Sort.by(Sort.Order.asc("respondBy"), Sort.Order.asc("_id"))
-				: Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"));
+		Sort order = caller.is(Role.HOST) ? Sort.by(Sort.Order.asc("deadline.respondBy"), Sort.Order.asc("_id"))
+				: Sort.by(Sort.Order.desc("timeline.createdAt"), Sort.Order.desc("_id"));
 		return referrals.find(criteria, order, page, size);
 	}
 
 	/** What this caller is shown of the referral; a showing of personal data is audited first. */
-	Object shown(Caller caller, Referral referral, String purpose) {
+	public Object shown(Caller caller, Referral referral, String purpose) {
 		return shown(caller, List.of(referral), purpose).get(0);
 	}
 
 	List<Object> shown(Caller caller, List<Referral> shown, String purpose) {
+		if (caller.is(Role.REFERRER) || caller.is(Role.HOST)) {
+			audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
+		}
+		return shown.stream().map(referral -> view(caller, referral)).toList();
+	}
+
+	private Object view(Caller caller, Referral referral) {
+		List<AvailableAction> available = actions.stream()
+			.flatMap(feature -> feature.available(caller, referral).stream())
+			.toList();
 		return switch (caller.role()) {
-			case REFERRER -> {
-				audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
-				yield shown.stream().<Object>map(ReferralViews.ReferrerView::of).toList();
-			}
-			case HOST -> {
-				audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
-				yield shown.stream().<Object>map(ReferralViews.HostView::of).toList();
-			}
-			case COMMISSIONER, ADMIN -> shown.stream().<Object>map(ReferralViews.AnonymousView::of).toList();
+			case REFERRER -> ReferralViews.ReferrerView.of(referral, available);
+			case HOST -> ReferralViews.HostView.of(referral, available);
+			case COMMISSIONER, ADMIN -> ReferralViews.AnonymousView.of(referral, available);
 		};
 	}
 

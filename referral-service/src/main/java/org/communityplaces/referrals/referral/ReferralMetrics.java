@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * after the change they count is stored.
  */
 @Component
-class ReferralMetrics {
+public class ReferralMetrics {
 
 	private static final Duration[] DAYS = { Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12),
 			Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(7),
@@ -29,7 +29,7 @@ class ReferralMetrics {
 	}
 
 	/** A referral reached a new status (or, for attendance, recorded a session). */
-	void transitioned(Referral after, String reason) {
+	public void transitioned(Referral after, String reason) {
 		Counter.builder("referrals.transitions")
 			.description("Referrals reaching each status")
 			.tag("status", after.status().code())
@@ -41,7 +41,7 @@ class ReferralMetrics {
 	}
 
 	/** The host accepted or rejected: how long after the request. */
-	void decided(Referral after, Instant requestedAt, Instant decidedAt) {
+	public void decided(Referral after, Instant requestedAt, Instant decidedAt) {
 		Timer.builder("referrals.decision.time")
 			.description("From request to the host's decision")
 			.tag("decision", after.status().code())
@@ -53,7 +53,7 @@ class ReferralMetrics {
 	}
 
 	/** The person came for the first time: how long after the request. */
-	void firstAttended(Referral after, Instant requestedAt, Instant attendedAt) {
+	public void firstAttended(Referral after, Instant requestedAt, Instant attendedAt) {
 		Timer.builder("referrals.first.attendance.time")
 			.description("From request to the person's first attendance")
 			.tag("place_kind", after.place().kind())
@@ -68,7 +68,7 @@ class ReferralMetrics {
 	 * change is the difference of the two means; the direction counts say how many got better.
 	 * Micrometer ignores negative amounts, which is why the change itself is not the amount.
 	 */
-	void outcomeChanged(Referral referral, OutcomeMeasure measure, int baseline, int followUp) {
+	public void outcomeChanged(Referral referral, OutcomeMeasure measure, int baseline, int followUp) {
 		score(referral, measure.code(), "baseline", baseline);
 		score(referral, measure.code(), "follow-up", followUp);
 		int change = measure.improvement(baseline, followUp);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What each role is shown of a referral. The referrer's organisation sees the whole record;
- * the host sees what they need to welcome the person and nothing more; commissioners and
- * admins see no personal data at all.
+ * What each role is shown of a referral, with the actions the caller may take on it. The
+ * referrer's organisation sees the whole record; the host sees what they need to welcome the
+ * person and nothing more; commissioners and admins see no personal data at all.
  */
 final class ReferralViews {
 
@@ -32,15 +32,16 @@ final class ReferralViews {
 			List<String> reasons, Instant createdAt, Instant requestedAt, Instant respondBy, Instant decidedAt,
 			Instant firstAttendedAt, Instant closedAt, List<Referral.StatusChange> history,
 			List<Referral.Attendance> attendance, Referral.Outcomes outcomes, List<String> previousAttempts,
-			String nextAttempt) {
+			String nextAttempt, List<AvailableAction> actions) {
 
-		static ReferrerView of(Referral referral) {
+		static ReferrerView of(Referral referral, List<AvailableAction> actions) {
+			Referral.Timeline timeline = referral.timeline();
 			return new ReferrerView(referral.id(), referral.version(), referral.status().code(),
 					referral.heldFrom() == null ? null : referral.heldFrom().code(), PlaceView.of(referral.place()),
 					referral.referrer(), referral.person(), referral.consent(), referral.notes(), referral.reasons(),
-					referral.createdAt(), referral.requestedAt(), referral.respondBy(), referral.decidedAt(),
-					referral.firstAttendedAt(), referral.closedAt(), referral.history(), referral.attendance(),
-					referral.outcomes(), referral.previousAttempts(), referral.nextAttempt());
+					timeline.createdAt(), timeline.requestedAt(), referral.deadline().respondBy(), timeline.decidedAt(),
+					timeline.firstAttendedAt(), timeline.closedAt(), referral.history(), referral.attendance(),
+					referral.outcomes(), referral.attempts().previous(), referral.attempts().next(), actions);
 		}
 
 	}
@@ -48,18 +49,18 @@ final class ReferralViews {
 	/** No surname, postcode, age, reasons, notes, NHS number, consent or scores. */
 	record HostView(String id, long version, String status, PlaceView place, HostPerson person,
 			String referringOrganisation, Instant requestedAt, Instant respondBy, Instant decidedAt,
-			List<HostStep> history, List<Referral.Attendance> attendance) {
+			List<HostStep> history, List<Referral.Attendance> attendance, List<AvailableAction> actions) {
 
-		static HostView of(Referral referral) {
+		static HostView of(Referral referral, List<AvailableAction> actions) {
 			Referral.Person person = referral.person();
 			return new HostView(referral.id(), referral.version(), referral.status().code(),
 					PlaceView.of(referral.place()),
 					new HostPerson(person.firstName(), person.needs(), person.interests(), person.accessibility(),
 							HOST_MAY_CONTACT.contains(referral.status()) ? person.contact() : null),
-					referral.referrer().organisationName(), referral.requestedAt(), referral.respondBy(),
-					referral.decidedAt(),
+					referral.referrer().organisationName(), referral.timeline().requestedAt(),
+					referral.deadline().respondBy(), referral.timeline().decidedAt(),
 					referral.history().stream().map(step -> new HostStep(step.status(), step.at())).toList(),
-					referral.attendance());
+					referral.attendance(), actions);
 		}
 
 	}
@@ -75,13 +76,14 @@ final class ReferralViews {
 	/** For commissioners and admins: the referral's course, with nobody in it. */
 	record AnonymousView(String id, String status, PlaceView place, String referringOrganisation, Instant createdAt,
 			Instant requestedAt, Instant respondBy, Instant decidedAt, Instant firstAttendedAt, Instant closedAt,
-			int previousAttempts) {
+			int previousAttempts, List<AvailableAction> actions) {
 
-		static AnonymousView of(Referral referral) {
+		static AnonymousView of(Referral referral, List<AvailableAction> actions) {
+			Referral.Timeline timeline = referral.timeline();
 			return new AnonymousView(referral.id(), referral.status().code(), PlaceView.of(referral.place()),
-					referral.referrer().organisation(), referral.createdAt(), referral.requestedAt(),
-					referral.respondBy(), referral.decidedAt(), referral.firstAttendedAt(), referral.closedAt(),
-					referral.previousAttempts().size());
+					referral.referrer().organisation(), timeline.createdAt(), timeline.requestedAt(),
+					referral.deadline().respondBy(), timeline.decidedAt(), timeline.firstAttendedAt(),
+					timeline.closedAt(), referral.attempts().previous().size(), actions);
 		}
 
 	}

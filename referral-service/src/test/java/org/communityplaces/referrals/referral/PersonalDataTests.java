@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.communityplaces.referrals.PlacesCatalogueStandIn;
+import org.communityplaces.referrals.ReferralServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,5 +1,7 @@
 package org.communityplaces.referrals.referral;
 
+import org.communityplaces.referrals.PlacesCatalogueStandIn;
+import org.communityplaces.referrals.ReferralServiceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.servlet.assertj.MvcTestResult;

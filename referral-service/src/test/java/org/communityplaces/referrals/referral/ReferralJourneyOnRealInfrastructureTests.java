@@ -8,7 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.communityplaces.contracts.EventContract;
 import org.communityplaces.platform.testing.PublishedEvents;
-import org.communityplaces.referrals.referral.ReferralServiceTest.Actor;
+import org.communityplaces.referrals.PlacesCatalogueStandIn;
+import org.communityplaces.referrals.ReferralServiceTest;
+import org.communityplaces.referrals.ReferralServiceTest.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class ReferralJourneyOnRealInfrastructureTests {
 
 	@BeforeAll
 	static void listen() {
-		published = new PublishedEvents(kafka.getBootstrapServers(), ReferralEvents.TOPIC);
+		published = new PublishedEvents(kafka.getBootstrapServers(), "referral-events");
 	}
 
 	@AfterAll

@@ -1,0 +1,65 @@
+package org.communityplaces.referrals.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What referrers send to make referrals, validated before anything is read or stored: the
+ * shape here, the codes against the contract's vocabularies by {@link Intake}.
+ */
+final class ReferralRequests {
+
+	private ReferralRequests() {
+	}
+
+	static final String PLACE_ID = "[A-Za-z0-9_-]*";
+
+	static final String PLACE_ID_MESSAGE = "must be a place id: letters, digits, - and _ only";
+
+	/**
+	 * @param draft true to save without sending to the place yet; absent is false
+	 * @param notes for the referrer's own team; never shown to the host
+	 */
+	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId,
+			Boolean draft, @NotNull @Valid PersonDetails person,
+			@NotNull(message = "must be recorded before referring") @Valid ConsentDetails consent,
+			@NotEmpty @Size(max = 10) List<String> reasons, @Size(max = 4000) String notes) {
+	}
+
+	record PersonDetails(@NotBlank @Size(max = 100) String firstName, @Size(max = 100) String lastName,
+			@NotNull @Valid ContactDetails contact,
+			@Pattern(regexp = "[A-Za-z]{1,2}[0-9][A-Za-z0-9]?", message = "must be a postcode district such as S6") String postcodeDistrict,
+			@NotNull String ageBand, @Size(max = 20) List<String> needs, @Size(max = 20) List<String> interests,
+			@Size(max = 20) List<String> accessibility, @Size(max = 20) String nhsNumber) {
+	}
+
+	/**
+	 * How the person would like to be contacted about the place; {@code via-referrer} keeps
+	 * their details away from the host entirely.
+	 */
+	record ContactDetails(@NotNull String method, @Size(max = 300) String value) {
+	}
+
+	/**
+	 * @param lawfulBasis {@code explicit-consent} (UK GDPR articles 6(1)(a) and 9(2)(a)) or
+	 * {@code health-and-social-care} (articles 6(1)(e) and 9(2)(h)); the person's agreement to be
+	 * referred is needed either way
+	 */
+	record ConsentDetails(@NotNull @AssertTrue(message = "the person must have agreed to be referred") Boolean given,
+			@NotNull String method, @NotNull String lawfulBasis, @PastOrPresent Instant recordedAt,
+			@Size(max = 200) String recordedBy) {
+	}
+
+	record ReReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.communityplaces.referrals.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.referrals.referral.AvailableAction;
+import org.communityplaces.referrals.referral.Referral;
+import org.communityplaces.referrals.referral.ReferralActions;
+import org.communityplaces.referrals.referral.ReferralMetrics;
+import org.communityplaces.referrals.referral.ReferralProblems;
+import org.communityplaces.referrals.referral.ReferralStatus;
+import org.communityplaces.referrals.referral.ReferralStore;
+import org.communityplaces.referrals.vocabulary.ReferralCodes;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decisions on a referral: accept, reject, complete, hold, resume, fail or cancel. Whether the
+ * caller may take one now is {@link LifecycleAction}'s rule, which both lists the actions on
+ * a referral and refuses the others (403 for the wrong role, 409 for the wrong status).
+ */
+@Component
+@Order(3)
+class Lifecycle implements ReferralActions {
+
+	private final ReferralStore referrals;
+
+	private final ReferralCodes codes;
+
+	private final ReferralMetrics metrics;
+
+	private final Clock clock;
+
+	Lifecycle(ReferralStore referrals, ReferralCodes codes, ReferralMetrics metrics, Clock clock) {
+		this.referrals = referrals;
+		this.codes = codes;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	Referral decide(Caller caller, Referral referral, LifecycleAction action, Decision decision) {
+		ReferralStatus next = action.takenBy(caller, referral);
+		String reason = reasonFor(action, decision);
+		Instant now = clock.instant();
+		Update changes = ReferralStore.moveTo(next, caller, now, reason, blankToNull(decision.text()));
+		switch (action) {
+			case ACCEPT, REJECT -> changes.set("timeline.decidedAt", now);
+			case HOLD -> changes.set("heldFrom", referral.status());
+			case RESUME -> changes.unset("heldFrom");
+			default -> {
+			}
+		}
+		Referral after = referrals.update(referral, changes, now,
+				LifecycleEvents.of(action, referral, reason).stream().toArray(Record[]::new));
+		metrics.transitioned(after, reason);
+		if (action == LifecycleAction.ACCEPT || action == LifecycleAction.REJECT) {
+			metrics.decided(after, referral.timeline().requestedAt(), now);
+		}
+		return after;
+	}
+
+	@Override
+	public List<AvailableAction> available(Caller caller, Referral referral) {
+		List<AvailableAction> available = new ArrayList<>();
+		for (LifecycleAction action : LifecycleAction.values()) {
+			if (action.availableTo(caller, referral)) {
+				available.add(action.reasons() == null
+						? AvailableAction.withoutInput(referral, action.code(), action.label(), action.code())
+						: AvailableAction.withReason(referral, action.code(), action.label(), action.code(),
+								codes.reasons(action.reasons())));
+			}
+		}
+		return available;
+	}
+
+	private String reasonFor(LifecycleAction action, Decision decision) {
+		if (action.reasons() == null) {
+			if (decision.reason() != null) {
+				throw new ReferralProblems.InvalidField("reason", "this takes no reason");
+			}
+			return null;
+		}
+		codes.check(action.reasons(), "reason", decision.reason() == null ? "" : decision.reason());
+		if (decision.reason().equals("other") && blankToNull(decision.text()) == null) {
+			throw new ReferralProblems.InvalidField("text", "say what the other reason is");
+		}
+		return decision.reason();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/** A reason code where the action needs one, and words where the code is {@code other}. */
+	record Decision(String reason, @Size(max = 1000) String text) {
+
+		static final Decision NONE = new Decision(null, null);
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.communityplaces.referrals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on loopback that answers like places-service for a few known places, so
+ * that referral-service is tested over the wire without the whole catalogue. It can be made
+ * to fail, as a catalogue that is down does.
+ */
+public final class PlacesCatalogueStandIn {
+
+	public static final String RED_LION = "6760a1e0c9e77b1d2f3a4b5a";
+
+	public static final String BAKERY = "6760a1e0c9e77b1d2f3a4b5b";
+
+	public static final String FULL_CAFE = "6760a1e0c9e77b1d2f3a4b5c";
+
+	private static HttpServer server;
+
+	private static volatile boolean answering = true;
+
+	private PlacesCatalogueStandIn() {
+	}
+
+	/** @param up false to answer every request with 503, as a catalogue that is down */
+	public static void answering(boolean up) {
+		answering = up;
+	}
+
+	public static synchronized String baseUrl() {
+		if (server == null) {
+			try {
+				server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			server.createContext("/api/places/", exchange -> {
+				String id = exchange.getRequestURI().getPath().replace("/api/places/", "");
+				String place = switch (id) {
+					case RED_LION -> place(id, "The Red Lion", "PUB", "landlord@redlion.example.org", 4);
+					case BAKERY -> place(id, "Crookes Bakery", "SHOP", "kim@bakery.example.org", 2);
+					case FULL_CAFE -> place(id, "Full Cafe", "SHOP", "owner@fullcafe.example.org", 0);
+					default -> null;
+				};
+				int status = !answering ? 503 : place == null ? 404 : 200;
+				byte[] body = (status == 200 ? place : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+				exchange.sendResponseHeaders(status, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+		}
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	private static String place(String id, String name, String kind, String hostEmail, int available) {
+		return """
+				{"id":"%s","version":3,"name":"%s","kind":"%s","status":"ACTIVE","address":{"district":"S10"},
+				 "host":{"name":"Host","email":"%s"},"capacity":{"available":%d,"maximum":10}}
+				""".formatted(id, name, kind, hostEmail, available);
+	}
+
+}
