@@ -4,33 +4,28 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -46,7 +41,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.communityplaces.stack.GatewayClient.ADMIN;
+import static org.communityplaces.stack.GatewayClient.HOST;
+import static org.communityplaces.stack.GatewayClient.REFERRER;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -59,8 +56,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * own pages and data. Screenshots of the
  * main pages at desktop and phone widths go to {@code target/screenshots} (copied to
  * {@code docs/screenshots}). Reported as skipped where Chromium is not installed.
+ * <p>
+ * The stack is started once. Each journey has a browser of its own, signs in itself and makes
+ * the referrals it starts from through the API, so it passes or fails alone, in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneyIT {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -73,14 +72,21 @@ class WebJourneyIT {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	private static final String REFERRER_EMAIL = "sam@surgery.example.org";
+
+	/** Kept if a journey fails, for the services' logs in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
+	static Path data;
+
 	private static EmbeddedStack stack;
 
-	private static WebDriver browser;
+	private static GatewayClient gateway;
 
-	private static WebDriverWait wait;
+	private static String redLion;
 
-	/** Edith's referral, from the first journey on. */
-	private static String referralPage;
+	private WebDriver browser;
+
+	private WebDriverWait wait;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -94,30 +100,42 @@ class WebJourneyIT {
 			}
 		}
 		stack = EmbeddedStack.start(StackSettings.defaults(root)
-			.withData(Files.createTempDirectory("web-it"), true)
+			.withData(data, true)
 			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]));
+		gateway = new GatewayClient(stack.gatewayUrl());
+		redLion = gateway.redLionId();
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	/** A new browser for each journey: no sign-in, cookie or open dialog carries over from another. */
+	@BeforeEach
+	void openABrowser() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB");
-		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.withTimeout(Patience.LIMIT)
+			.build(), options);
+		browser.manage().timeouts().pageLoadTimeout(Patience.LIMIT).scriptTimeout(Patience.LIMIT);
 		browser.manage().window().setSize(DESKTOP);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		Files.createDirectories(SCREENSHOTS);
+		wait = new WebDriverWait(browser, Patience.LIMIT);
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
 	}
 
 	@AfterAll
 	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 		if (stack != null) {
 			stack.close();
 		}
 	}
 
 	@Test
-	@Order(1)
 	void aReferrerRefersTheHostAcceptsAndTheReferrerSeesItAndIsEmailed() throws Exception {
 		open("/find.html");
 		wait.until(ExpectedConditions.urlContains("/sign-in.html"));
@@ -130,7 +148,7 @@ class WebJourneyIT {
 		browser.findElement(By.id("step-free")).click();
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 		WebElement refer = wait.until(ExpectedConditions
-			.elementToBeClickable(By.linkText("Refer someone to The Red Lion community table")));
+			.elementToBeClickable(By.linkText("Refer someone to " + GatewayClient.RED_LION)));
 		assertThat(browser.findElement(By.id("results")).getText()).contains("miles away", "Room for");
 		checkAccessibilityAndPhotograph("find");
 		refer.click();
@@ -140,7 +158,8 @@ class WebJourneyIT {
 		fillPerson("Edith", "Brown");
 		browser.findElement(By.id("accessibility-step-free")).click();
 		browser.findElement(By.id("notes")).sendKeys("Lives alone since March");
-		referralPage = send();
+		String referralPage = send();
+		String referralId = referralPage.substring(referralPage.indexOf("id=") + "id=".length());
 		recordScores("3", "7");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcomes"), "Before ("));
 		checkAccessibilityAndPhotograph("referral-referrer");
@@ -148,8 +167,8 @@ class WebJourneyIT {
 
 		open("/referrals.html");
 		signIn("pat", "hosting-demo");
-		WebElement inboxEntry = wait.until(ExpectedConditions
-			.elementToBeClickable(By.linkText("Edith to The Red Lion community table")));
+		WebElement inboxEntry = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//a[text()='Edith to " + GatewayClient.RED_LION + "' and contains(@href, '" + referralId + "')]")));
 		assertThat(browser.findElement(By.id("nav")).getText()).as("a host is not offered the referrers' pages")
 			.doesNotContain("Find a place");
 		checkAccessibilityAndPhotograph("host-inbox");
@@ -167,8 +186,7 @@ class WebJourneyIT {
 		signIn("sam", "referrals-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Requested", "Accepted");
-		MimeMessage told = await().atMost(Duration.ofSeconds(60))
-			.until(() -> emailTo("sam@surgery.example.org"), message -> message != null);
+		MimeMessage told = Mailbox.awaitEmails(stack.mail(), REFERRER_EMAIL, referralId, 1);
 		assertThat(told.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
 
 		browser.findElement(By.linkText("Alerts")).click();
@@ -182,8 +200,8 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(2)
 	void aCommissionerSeesReferralsWithNobodyInThem() throws Exception {
+		gateway.refer(redLion, "Edith", "Brown");
 		open("/referrals.html");
 		signIn("chris", "commissioning-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "referral"));
@@ -198,8 +216,9 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(3)
 	void theHostKeepsTheirPlaceUpToDateAndRecordsThatThePersonCame() throws Exception {
+		String accepted = gateway.refer(redLion, "Edith", "Brown");
+		gateway.send(HOST, "POST", "/api/referrals/" + accepted + "/accept", null, 200);
 		open("/places.html");
 		signIn("pat", "hosting-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "1 place"));
@@ -216,7 +235,7 @@ class WebJourneyIT {
 				"Saved opening times."));
 		checkAccessibilityAndPhotograph("places-host");
 
-		open(referralPage);
+		open(referralPage(accepted));
 		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='They came today']"))).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "In progress"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).as("scores are the referrer's")
@@ -227,9 +246,12 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(4)
 	void theReferrerRecordsFollowUpScores() throws Exception {
-		open(referralPage);
+		String going = gateway.refer(redLion, "Edith", "Brown");
+		gateway.send(REFERRER, "POST", "/api/referrals/" + going + "/outcomes", BASELINE, 200);
+		gateway.send(HOST, "POST", "/api/referrals/" + going + "/accept", null, 200);
+		gateway.send(HOST, "POST", "/api/referrals/" + going + "/attendance", cameToday(), 200);
+		open(referralPage(going));
 		signIn("sam", "referrals-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcomes-heading"), "Did it help?"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ucla0-1")));
@@ -241,7 +263,6 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(5)
 	void aDeclinedReferralIsReferredToAnotherPlace() throws Exception {
 		open("/find.html");
 		signIn("sam", "referrals-demo");
@@ -276,8 +297,15 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(6)
 	void aCommissionerReadsUptakeWithNobodyInIt() throws Exception {
+		String measured = gateway.refer(redLion, "Edith", "Brown");
+		gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", BASELINE, 200);
+		gateway.send(HOST, "POST", "/api/referrals/" + measured + "/accept", null, 200);
+		gateway.send(HOST, "POST", "/api/referrals/" + measured + "/attendance", cameToday(), 200);
+		gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", FOLLOW_UP, 200);
+		String declined = gateway.refer(redLion, "Arthur", "Green");
+		gateway.send(HOST, "POST", "/api/referrals/" + declined + "/reject",
+				"{\"reason\": \"other\", \"text\": \"Closed for refurbishment until March\"}", 200);
 		open("/uptake.html");
 		signIn("chris", "commissioning-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("period-line"), "Referrals sent from"));
@@ -292,16 +320,22 @@ class WebJourneyIT {
 	}
 
 	@Test
-	@Order(7)
 	void anAdminUnlocksAnAccountReadsTheTrailsAndImportsPlaces() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
+		String shown = gateway.refer(redLion, "Edith", "Brown");
+		gateway.send(REFERRER, "GET", "/api/referrals/" + shown, null, 200);
 		for (int attempt = 0; attempt < 5; attempt++) {
-			http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/referrals"))
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString(("pat:wrong-" + attempt).getBytes(StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.discarding());
+			gateway.exchange(GatewayClient.basic("pat", "wrong-" + attempt), "GET", "/api/referrals", null);
 		}
+		try {
+			unlocksAndReadsTheTrailsAndImportsPlaces();
+		}
+		finally {
+			// Were the journey to stop before the admin unlocks pat, the host's journeys could not sign in
+			gateway.exchange(ADMIN, "POST", "/api/people/pat/unlock", null);
+		}
+	}
 
+	private void unlocksAndReadsTheTrailsAndImportsPlaces() throws Exception {
 		open("/people.html");
 		signIn("ada", "admin-demo");
 		WebElement unlock = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Unlock']")));
@@ -320,9 +354,10 @@ class WebJourneyIT {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafkaBootstrap()), new StringSerializer(),
 				new StringSerializer())) {
-			producer.send(new ProducerRecord<>("referral-events", "web-it", "{\"type\": \"NotInTheContract\"}")).get();
+			producer.send(new ProducerRecord<>("referral-events", "web-it", "{\"type\": \"NotInTheContract\"}"))
+				.get(Patience.LIMIT.toSeconds(), TimeUnit.SECONDS);
 		}
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
+		Patience.await("the dead-letters page to show the parked event").until(() -> {
 			browser.navigate().refresh();
 			return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count"))).getText();
 		}, count -> count.equals("1 event is parked."));
@@ -364,11 +399,11 @@ class WebJourneyIT {
 	}
 
 	/** Searches near S6 for a pub with step-free access and refers someone there; the new referral's page. */
-	private static String referFromSearch(String firstName) {
+	private String referFromSearch(String firstName) {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("postcode"))).sendKeys("S6 2AA");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("pub");
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer someone to The Red Lion community table")))
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer someone to " + GatewayClient.RED_LION)))
 			.click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-loneliness")));
 		fillPerson(firstName, "Green");
@@ -376,7 +411,7 @@ class WebJourneyIT {
 	}
 
 	/** The referral form's person, a reason, a need and their consent. */
-	private static void fillPerson(String firstName, String lastName) {
+	private void fillPerson(String firstName, String lastName) {
 		browser.findElement(By.id("firstName")).sendKeys(firstName);
 		browser.findElement(By.id("lastName")).sendKeys(lastName);
 		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0000");
@@ -388,7 +423,7 @@ class WebJourneyIT {
 	}
 
 	/** Sends the referral form; the new referral's page, once it shows the referral requested. */
-	private static String send() {
+	private String send() {
 		browser.findElement(By.cssSelector("#referral button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/referral.html?id="));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Requested"));
@@ -396,7 +431,7 @@ class WebJourneyIT {
 	}
 
 	/** The three loneliness questions all answered the same way, and life satisfaction. */
-	private static void recordScores(String loneliness, String lifeSatisfaction) {
+	private void recordScores(String loneliness, String lifeSatisfaction) {
 		for (int question = 0; question < 3; question++) {
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("ucla" + question + "-" + loneliness))).click();
 		}
@@ -407,11 +442,30 @@ class WebJourneyIT {
 		browser.findElement(By.cssSelector("#scores button[type=submit]")).click();
 	}
 
-	private static void open(String path) {
+	private void open(String path) {
 		browser.get(stack.gatewayUrl() + path);
 	}
 
-	private static void signIn(String username, String password) {
+	private static String referralPage(String referralId) {
+		return "/referral.html?id=" + referralId;
+	}
+
+	/** The same baseline scores a referrer gives through the page: each loneliness answer 3, life satisfaction 7. */
+	private static final String BASELINE = """
+			{"timepoint": "baseline", "uclaLoneliness": 9,
+			 "ons4": {"lifeSatisfaction": 7, "worthwhile": 5, "happiness": 5, "anxiety": 5}}
+			""";
+
+	private static final String FOLLOW_UP = """
+			{"timepoint": "follow-up", "uclaLoneliness": 3,
+			 "ons4": {"lifeSatisfaction": 3, "worthwhile": 5, "happiness": 5, "anxiety": 5}}
+			""";
+
+	private static String cameToday() {
+		return "{\"on\": \"" + LocalDate.now(ZoneId.of("Europe/London")) + "\", \"attended\": true}";
+	}
+
+	private void signIn(String username, String password) {
 		wait.until(ExpectedConditions.urlContains("/sign-in.html"));
 		WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
 		name.sendKeys(username);
@@ -421,7 +475,7 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("who"), "")));
 	}
 
-	private static void signOut() {
+	private void signOut() {
 		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#sign-out button"))).click();
 		wait.until(ExpectedConditions.urlContains("/sign-in.html?signed-out"));
 	}
@@ -430,7 +484,7 @@ class WebJourneyIT {
 	 * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it stands (2.2's target size
 	 * is off by default in this axe, so it is switched on), then a photograph at each width.
 	 */
-	private static void checkAccessibilityAndPhotograph(String name) throws IOException {
+	private void checkAccessibilityAndPhotograph(String name) throws IOException {
 		JavascriptExecutor script = (JavascriptExecutor) browser;
 		script.executeScript(axeSource());
 		Object violations = script.executeAsyncScript("""
@@ -459,17 +513,6 @@ class WebJourneyIT {
 			assertThat(in).as("axe-core from its webjar").isNotNull();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-	}
-
-	private static MimeMessage emailTo(String address) {
-		return Arrays.stream(stack.mail().getReceivedMessages()).filter(message -> {
-			try {
-				return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(address::equals);
-			}
-			catch (MessagingException ex) {
-				return false;
-			}
-		}).reduce((first, second) -> second).orElse(null);
 	}
 
 }
