@@ -81,8 +81,9 @@ const App = (function () {
    * page that is not for their role says so, rather than showing them a page of refusals.
    */
   async function start(current, roles) {
-    const [me, all] = await Promise.all([api('GET', '/api/me'), api('GET', '/api/vocabularies')]);
-    all.forEach((vocabulary) => vocabularies.set(vocabulary.code, vocabulary));
+    const me = await api('GET', '/api/me');
+    JSON.parse(document.getElementById('vocabularies').textContent)
+      .forEach((vocabulary) => vocabularies.set(vocabulary.code, vocabulary));
     banner(me, current);
     if (roles && !roles.includes(me.role)) {
       const main = document.getElementById('main');

@@ -40,8 +40,9 @@ class PagesTests {
 		assertThat(page).startsWith("<!doctype html>")
 			.contains("<title>Sign in – Community places</title>", "<script src=\"/assets/app.js\" defer></script>",
 					"<script src=\"/assets/sign-in.js\" defer></script>", "<header class=\"banner\" id=\"banner\">",
-					"<h1>Sign in</h1>")
-			.doesNotContain("{main}", "{title}", "{script}");
+					"<h1>Sign in</h1>",
+					"<script type=\"application/json\" id=\"vocabularies\">[{\"code\":\"place-kind\"")
+			.doesNotContain("{main}", "{title}", "{script}", "{vocabularies}");
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class WebJourneyIT {
 		inboxEntry.click();
 		WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Accept']")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).as("the host's minimised view")
-			.contains("Edith", "Companionship")
+			.contains("Edith", "Company and conversation")
 			.doesNotContain("Brown", "Lives alone", "Loneliness");
 		checkAccessibilityAndPhotograph("referral-host");
 		accept.click();
@@ -271,8 +271,8 @@ class WebJourneyIT {
 
 		open(declined);
 		signIn("pat", "hosting-demo");
-		new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("decline-reason")))).selectByValue("other");
-		browser.findElement(By.id("decline-text")).sendKeys("Closed for refurbishment until March");
+		new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("reject-reason")))).selectByValue("other");
+		browser.findElement(By.id("reject-text")).sendKeys("Closed for refurbishment until March");
 		browser.findElement(By.xpath("//button[text()='Decline']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Rejected"));
 		signOut();

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The web app's pages, each its own content ({@code pages/<name>.html}: its title, then what goes
- * in its main area) inside the one layout ({@code pages/layout.html}: the head and the banner),
+ * in its main area) inside the one layout ({@code pages/layout.html}: the head, with the
+ * contract's vocabularies as JSON for the scripts, and the banner),
  * served at {@code /<name>.html} with its script {@code /assets/<name>.js}; the home page also at
  * {@code /}. Put together once at start-up; the ETag lets a browser ask again cheaply, while
  * the sign-in check still runs on every request.
@@ -37,7 +39,9 @@ class Pages {
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	@Bean
-	RouterFunction<ServerResponse> pageRoutes() throws IOException {
+	RouterFunction<ServerResponse> pageRoutes(JsonMapper json) throws IOException {
+		// Inside a script element, only "</" could end it early
+		String vocabularies = json.writeValueAsString(VocabulariesController.ALL).replace("</", "<\\/");
 		PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 		String layout = resources.getResource("classpath:pages/layout.html").getContentAsString(StandardCharsets.UTF_8);
 		RouterFunctions.Builder routes = RouterFunctions.route();
@@ -47,7 +51,7 @@ class Pages {
 				continue;
 			}
 			HandlerFunction<ServerResponse> page = served(assembled(layout, name,
-					content.getContentAsString(StandardCharsets.UTF_8)));
+					content.getContentAsString(StandardCharsets.UTF_8), vocabularies));
 			routes.GET("/" + name + ".html", page);
 			if (name.equals("index")) {
 				routes.GET("/", page);
@@ -56,13 +60,14 @@ class Pages {
 		return routes.build();
 	}
 
-	private static byte[] assembled(String layout, String name, String content) {
+	private static byte[] assembled(String layout, String name, String content, String vocabularies) {
 		Matcher title = TITLE.matcher(content);
 		if (!title.find()) {
 			throw new IllegalStateException("pages/" + name + ".html must begin with its <title>");
 		}
 		return layout.replace("{title}", title.group(1))
 			.replace("{script}", name)
+			.replace("{vocabularies}", vocabularies)
 			.replace("{main}", content.substring(title.end()).stripTrailing())
 			.getBytes(StandardCharsets.UTF_8);
 	}

@@ -11,13 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Every vocabulary of the contract with its terms, for the pages' choices and for the words they
+ * Every vocabulary of the contract with its terms, for API clients' forms and for the words they
  * show for a code. The same for everyone and fixed for a release, so open and cacheable.
  */
 @RestController
 class VocabulariesController {
 
-	private final List<VocabularyView> vocabularies = Vocabularies.load()
+	/** Also written into every page, so that no page waits on a request for them. */
+	static final List<VocabularyView> ALL = Vocabularies.load()
 		.all()
 		.stream()
 		.map(vocabulary -> new VocabularyView(vocabulary.code(), vocabulary.name(), vocabulary.description(),
@@ -25,14 +26,14 @@ class VocabulariesController {
 		.toList();
 
 	/** Answered with 304 Not Modified when the browser's copy is this one. */
-	private final String etag = "\"" + Integer.toHexString(vocabularies.hashCode()) + "\"";
+	private final String etag = "\"" + Integer.toHexString(ALL.hashCode()) + "\"";
 
 	@GetMapping("/api/vocabularies")
 	ResponseEntity<List<VocabularyView>> vocabularies() {
 		return ResponseEntity.ok()
 			.eTag(etag)
 			.cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic())
-			.body(vocabularies);
+			.body(ALL);
 	}
 
 	record VocabularyView(String code, String name, String description, List<TermView> terms) {

@@ -11,8 +11,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
-import jakarta.annotation.PreDestroy;
 import org.communityplaces.platform.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,7 @@ public class PlaceDirectory {
 
 	private final ThreadPoolTaskExecutor callers;
 
-	/** @param callers where look-ups run, so the time limit can give up on one; started here, stopped with the bean */
+	/** @param callers where look-ups run, so the time limit can give up on one */
 	PlaceDirectory(RestClient places, PlaceSnapshots snapshots, Bulkhead bulkhead, TimeLimiter timeLimiter,
 			CircuitBreaker circuitBreaker, Retry retry, MeterRegistry meters, ThreadPoolTaskExecutor callers) {
 		this.places = places;
@@ -63,8 +61,6 @@ public class PlaceDirectory {
 			.description("Place look-ups answered from the local snapshot because the catalogue could not answer")
 			.register(meters);
 		this.callers = callers;
-		callers.initialize();
-		ExecutorServiceMetrics.monitor(meters, callers.getThreadPoolExecutor(), "place-lookup");
 	}
 
 	/**
@@ -123,11 +119,6 @@ public class PlaceDirectory {
 		catch (HttpClientErrorException.NotFound ex) {
 			return Optional.empty();
 		}
-	}
-
-	@PreDestroy
-	void stop() {
-		callers.shutdown();
 	}
 
 	/** The part of the catalogue's answer a referral needs. */

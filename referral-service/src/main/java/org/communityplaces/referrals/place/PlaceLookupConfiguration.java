@@ -23,6 +23,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
@@ -41,30 +42,33 @@ class PlaceLookupConfiguration {
 
 	static final String NAME = "places";
 
+	static final String LOOKUP_EXECUTOR = "placeLookupExecutor";
+
 	@Bean
 	PlaceDirectory placeDirectory(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
-			MeterRegistry meters, ObjectProvider<ThreadPoolTaskExecutorBuilder> executors) {
-		return create(builder, snapshots, settings, meters,
-				executors.getIfAvailable(ThreadPoolTaskExecutorBuilder::new));
-	}
-
-	static PlaceDirectory create(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
-			MeterRegistry meters) {
-		return create(builder, snapshots, settings, meters, new ThreadPoolTaskExecutorBuilder());
+			MeterRegistry meters, @Qualifier(LOOKUP_EXECUTOR) ThreadPoolTaskExecutor placeLookupExecutor) {
+		return create(builder, snapshots, settings, meters, placeLookupExecutor);
 	}
 
 	/**
 	 * The look-ups run on a pool as large as the bulkhead lets in; one the time limit gave up on
 	 * may still hold its thread until its read timeout, so later ones queue rather than fail.
-	 * Not a bean: an Executor bean would stand in for Spring Boot's applicationTaskExecutor.
+	 * Started, measured and stopped by Spring; not a default candidate, so Spring Boot still
+	 * provides its {@code applicationTaskExecutor}.
 	 */
-	private static PlaceDirectory create(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
-			MeterRegistry meters, ThreadPoolTaskExecutorBuilder executors) {
-		ThreadPoolTaskExecutor callers = executors.corePoolSize(settings.maxConcurrentCalls())
+	@Bean(name = LOOKUP_EXECUTOR, defaultCandidate = false)
+	ThreadPoolTaskExecutor placeLookupExecutor(ObjectProvider<ThreadPoolTaskExecutorBuilder> builder,
+			Settings settings) {
+		return builder.getIfAvailable(ThreadPoolTaskExecutorBuilder::new)
+			.corePoolSize(settings.maxConcurrentCalls())
 			.maxPoolSize(settings.maxConcurrentCalls())
 			.allowCoreThreadTimeOut(true)
 			.threadNamePrefix("place-lookup-")
 			.build();
+	}
+
+	static PlaceDirectory create(RestClient.Builder builder, PlaceSnapshots snapshots, Settings settings,
+			MeterRegistry meters, ThreadPoolTaskExecutor callers) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
 		requestFactory.setReadTimeout(settings.readTimeout());

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,10 @@ class PlaceDirectoryTests {
 
 	private HttpServer catalogue;
 
+	private final ThreadPoolTaskExecutor callers = new ThreadPoolTaskExecutorBuilder().corePoolSize(4)
+		.maxPoolSize(4)
+		.build();
+
 	@BeforeAll
 	static void store() {
 		String uri = MongoWireTestServer.databaseUri(PlaceDirectoryTests.class);
@@ -61,10 +67,12 @@ class PlaceDirectoryTests {
 	@BeforeEach
 	void noSnapshots() {
 		mongo.remove(new Query(), PlaceSummary.class);
+		callers.initialize();
 	}
 
 	@AfterEach
 	void stop() {
+		callers.shutdown();
 		if (catalogue != null) {
 			catalogue.stop(0);
 		}
@@ -170,7 +178,7 @@ class PlaceDirectoryTests {
 		PlaceLookupConfiguration.Settings settings = new PlaceLookupConfiguration.Settings(baseUrl, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofMillis(1500), 3, Duration.ofMillis(10), 4, 4, 50, Duration.ofMinutes(1));
 		return PlaceLookupConfiguration.create(RestClient.builder(), new PlaceSnapshots(mongo, event -> {
-		}), settings, meters);
+		}), settings, meters, callers);
 	}
 
 	private static int closedPort() throws IOException {
