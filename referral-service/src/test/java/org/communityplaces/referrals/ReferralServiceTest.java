@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -101,6 +103,9 @@ public abstract class ReferralServiceTest {
 	@Autowired
 	protected TestClock clock;
 
+	@Autowired
+	private ScheduledTaskHolder scheduler;
+
 	@BeforeAll
 	static void listen(@Autowired EmbeddedKafkaBroker broker) {
 		published = new PublishedEvents(broker.getBrokersAsString(), REFERRAL_EVENTS);
@@ -117,6 +122,17 @@ public abstract class ReferralServiceTest {
 		mongo.remove(new Query(), "audit");
 		clock.set(TestClock.START);
 		PlacesCatalogueStandIn.answering(true);
+	}
+
+	/** Runs the scheduled work of this class and method now, as the scheduler would. */
+	protected void runScheduled(String className, String methodName) {
+		List<ScheduledTask> tasks = scheduler.getScheduledTasks()
+			.stream()
+			.filter(scheduled -> scheduled.toString().endsWith("." + className + "." + methodName))
+			.toList();
+		assertThat(tasks).as("scheduled " + className + "." + methodName + " among " + scheduler.getScheduledTasks())
+			.hasSize(1);
+		tasks.get(0).getTask().getRunnable().run();
 	}
 
 	protected MvcTestResult refer(Actor actor, String placeId) {

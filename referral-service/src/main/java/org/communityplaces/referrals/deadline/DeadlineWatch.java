@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * expires those past it. Only the service itself expires a referral, and only here.
  */
 @Component
-public class DeadlineWatch {
+class DeadlineWatch {
 
 	private final ReferralStore referrals;
 
@@ -40,7 +40,7 @@ public class DeadlineWatch {
 	 */
 	@Scheduled(fixedDelayString = "${referrals.response.check-interval}",
 			initialDelayString = "${referrals.response.check-interval}")
-	public void remindAndExpire() {
+	void remindAndExpire() {
 		Instant now = clock.instant();
 		for (Referral due : referrals.find(Criteria.where("status").is(ReferralStatus.REQUESTED)
 			.and("deadline.remindAt").lte(now)

@@ -5,19 +5,14 @@ import java.time.Duration;
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
 import org.communityplaces.referrals.TestClock;
-import org.communityplaces.referrals.deadline.DeadlineWatch;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uptake for commissioners: the funnel, rates and outcome change from the stored referrals, with nobody in it. */
 class UptakeApiTests extends ReferralServiceTest {
-
-	@Autowired
-	DeadlineWatch deadlines;
 
 	@Test
 	void theFunnelRatesAndOutcomeChangeComeFromTheReferralsRequestedInThePeriod() {
@@ -34,7 +29,7 @@ class UptakeApiTests extends ReferralServiceTest {
 			.hasStatusOk();
 		assertThat(post(LINK_WORKER, "/api/referrals/" + went + "/outcomes", FOLLOW_UP)).hasStatusOk();
 		clock.set(TestClock.START.plus(Duration.ofDays(7)));
-		deadlines.remindAndExpire();
+		runScheduled("DeadlineWatch", "remindAndExpire");
 
 		MvcTestResult uptake = get(COMMISSIONER, "/api/referrals/uptake");
 		assertThat(uptake).hasStatusOk();
