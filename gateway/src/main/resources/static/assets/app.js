@@ -100,15 +100,15 @@ const App = (function () {
     return found ? found.terms : [];
   }
 
-  /** The words for a code of a vocabulary; the code itself when the vocabulary has no such term. */
+  /** The words for a code of a vocabulary; the code in words when the vocabulary has no such term. */
   function label(vocabulary, code) {
     const term = terms(vocabulary).find((candidate) => candidate.code === code);
-    return term ? term.name : (code || '');
+    return term ? term.name : words(code);
   }
 
   /** The words for the reason a referral went to this status with. */
   function reason(status, code) {
-    return REASONS[status] ? label(REASONS[status], code) : (code || '');
+    return REASONS[status] ? label(REASONS[status], code) : words(code);
   }
 
   /**

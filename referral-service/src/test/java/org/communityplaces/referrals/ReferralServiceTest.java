@@ -39,7 +39,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * its prompt send on each write can publish an event in time; the deadline check is called by
  * the tests rather than waited for.
  */
-@SpringBootTest(properties = { "outbox.sweep-interval-ms=3600000", "referrals.response.check-interval=1h" })
+// The tests move the clock by weeks: the relay keeps what it sent for longer than that, so each
+// referral's outbox still shows every event it caused.
+@SpringBootTest(properties = { "outbox.sweep-interval-ms=3600000", "outbox.keep-sent=3650d",
+		"referrals.response.check-interval=1h" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = { ReferralServiceTest.REFERRAL_EVENTS, "place-events" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")

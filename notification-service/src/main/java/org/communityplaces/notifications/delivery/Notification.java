@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * itself refuses a second alert when Kafka delivers the event again.
  */
 @Document("notifications")
-@CompoundIndexes({ @CompoundIndex(name = "inbox", def = "{'recipient.email': 1, 'timeline.createdAt': -1}"),
-		@CompoundIndex(name = "due", def = "{'delivery.status': 1, 'delivery.nextAttemptAt': 1}") })
+@CompoundIndexes({ @CompoundIndex(name = "inbox_newest", def = "{'recipient.email': 1, 'timeline.createdAt': -1}"),
+		@CompoundIndex(name = "due_deliveries", def = "{'delivery.status': 1, 'delivery.nextAttemptAt': 1}") })
 public record Notification(@Id String id, Event event, Recipient recipient, Message message, Delivery delivery,
 		Timeline timeline) {
 

@@ -51,18 +51,21 @@ class PlaceLookupConfiguration {
 	}
 
 	/**
-	 * The look-ups run on a pool as large as the bulkhead lets in; one the time limit gave up on
-	 * may still hold its thread until its read timeout, so later ones queue rather than fail.
+	 * The look-ups run on threads made as needed (the bulkhead bounds how many are under way): one
+	 * the time limit gave up on may still hold its thread until its read timeout, and a new
+	 * look-up must not wait behind it.
 	 * Started, measured and stopped by Spring; not a default candidate, so Spring Boot still
 	 * provides its {@code applicationTaskExecutor}.
 	 */
 	@Bean(name = LOOKUP_EXECUTOR, defaultCandidate = false)
-	ThreadPoolTaskExecutor placeLookupExecutor(ObjectProvider<ThreadPoolTaskExecutorBuilder> builder,
-			Settings settings) {
-		return builder.getIfAvailable(ThreadPoolTaskExecutorBuilder::new)
-			.corePoolSize(settings.maxConcurrentCalls())
-			.maxPoolSize(settings.maxConcurrentCalls())
-			.allowCoreThreadTimeOut(true)
+	ThreadPoolTaskExecutor placeLookupExecutor(ObjectProvider<ThreadPoolTaskExecutorBuilder> builder) {
+		return lookupThreads(builder.getIfAvailable(ThreadPoolTaskExecutorBuilder::new));
+	}
+
+	static ThreadPoolTaskExecutor lookupThreads(ThreadPoolTaskExecutorBuilder builder) {
+		return builder.corePoolSize(0)
+			.maxPoolSize(Integer.MAX_VALUE)
+			.queueCapacity(0)
 			.threadNamePrefix("place-lookup-")
 			.build();
 	}

@@ -26,10 +26,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("referrals")
 @CompoundIndexes({
-		@CompoundIndex(name = "by_organisation", def = "{'referrer.organisation': 1, 'timeline.createdAt': -1}"),
-		@CompoundIndex(name = "host_inbox", def = "{'place.hostEmail': 1, 'deadline.respondBy': 1}"),
-		@CompoundIndex(name = "due", def = "{'status': 1, 'deadline.remindAt': 1, 'deadline.respondBy': 1}"),
-		@CompoundIndex(name = "uptake", def = "{'timeline.requestedAt': 1}") })
+		@CompoundIndex(name = "organisation_newest", def = "{'referrer.organisation': 1, 'timeline.createdAt': -1}"),
+		@CompoundIndex(name = "host_by_deadline", def = "{'place.hostEmail': 1, 'deadline.respondBy': 1}"),
+		@CompoundIndex(name = "due_by_deadline", def = "{'status': 1, 'deadline.remindAt': 1, 'deadline.respondBy': 1}"),
+		@CompoundIndex(name = "uptake_by_requested", def = "{'timeline.requestedAt': 1}") })
 public record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
 		Referrer referrer, Person person, Consent consent, String notes, List<String> reasons, Place place,
 		Timeline timeline, Deadline deadline, List<StatusChange> history, List<Attendance> attendance,

@@ -48,9 +48,8 @@ class PlaceDirectoryTests {
 
 	private HttpServer catalogue;
 
-	private final ThreadPoolTaskExecutor callers = new ThreadPoolTaskExecutorBuilder().corePoolSize(4)
-		.maxPoolSize(4)
-		.build();
+	private final ThreadPoolTaskExecutor callers = PlaceLookupConfiguration
+		.lookupThreads(new ThreadPoolTaskExecutorBuilder());
 
 	@BeforeAll
 	static void store() {
