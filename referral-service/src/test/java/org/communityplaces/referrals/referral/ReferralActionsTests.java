@@ -44,7 +44,7 @@ class ReferralActionsTests extends ReferralServiceTest {
 		assertThat(host).bodyJson().extractingPath("$.actions[1].reasons[*].code").asArray()
 			.containsExactly("no-capacity", "not-eligible", "could-not-contact", "other");
 		assertThat(host).bodyJson().extractingPath("$.actions[1].reasons[0]").asMap()
-			.containsEntry("label", "No capacity")
+			.containsEntry("label", "No space at the moment")
 			.containsEntry("needsText", false);
 		assertThat(host).bodyJson().extractingPath("$.actions[1].reasons[3].needsText").isEqualTo(true);
 
