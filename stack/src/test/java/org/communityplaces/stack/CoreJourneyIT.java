@@ -116,7 +116,7 @@ class CoreJourneyIT {
 		assertThat(toHost.getSubject()).isEqualTo("New referral for " + RED_LION);
 		assertThat(GreenMailUtil.getBody(toHost)).contains("Open the partner portal").doesNotContain("Edith", "Brown");
 
-		JsonNode inbox = gateway.send(HOST, "GET", "/api/referrals?status=requested", null, 200);
+		JsonNode inbox = gateway.send(HOST, "GET", "/api/referrals?status=requested&size=200", null, 200);
 		JsonNode inInbox = inbox.valueStream().filter(entry -> entry.get("id").asString().equals(referralId))
 			.findFirst().orElseThrow(() -> new AssertionError("referral " + referralId + " in the host's inbox " + inbox));
 		assertThat(inInbox.get("person").get("firstName").asString()).isEqualTo("Edith");

@@ -196,6 +196,12 @@ class WebJourneyIT {
 		browser.findElement(By.cssSelector("#preference button[type=submit]")).click();
 		wait.until(ExpectedConditions.textToBe(By.id("saved"), "Saved."));
 		checkAccessibilityAndPhotograph("alerts");
+		// Back to an e-mail each time, so that other journeys still hear of their referrals at once
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.elementSelectionStateToBe(By.id("channel-digest"), true));
+		browser.findElement(By.id("channel-email")).click();
+		browser.findElement(By.cssSelector("#preference button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("saved"), "Saved."));
 		signOut();
 	}
 
