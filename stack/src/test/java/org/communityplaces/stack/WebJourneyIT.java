@@ -317,7 +317,7 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("period-line"), "Referrals sent from"));
 		String page = browser.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("Referred", "Acceptance rate", "By kind of place", "Pub",
-				"Loneliness (UCLA, 3 to 9)", "Uptake dashboard", "Other")
+				"Loneliness (UCLA, 3 to 9)", "Uptake dashboard", "Another reason")
 			.doesNotContain("Edith", "Arthur", "Brown");
 		assertThat(browser.findElement(By.linkText("Uptake dashboard")).getAttribute("href"))
 			.isEqualTo("http://localhost:3000/d/uptake");
