@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -25,8 +26,9 @@ class AuditController {
 	}
 
 	@GetMapping
-	AuditPage entries(Caller caller, @RequestParam(required = false) String objectId,
-			@RequestParam(required = false) String actorId, @RequestParam(defaultValue = "0") @Min(0) int page,
+	AuditPage entries(Caller caller, @RequestParam(required = false) @Size(max = 200) String objectId,
+			@RequestParam(required = false) @Size(max = 200) String actorId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		if (!caller.is(Role.ADMIN)) {
 			throw new CallerProblems.NotAllowed("Only admins can read the audit log.");

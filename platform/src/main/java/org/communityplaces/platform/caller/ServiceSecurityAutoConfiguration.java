@@ -3,6 +3,7 @@ package org.communityplaces.platform.caller;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service is an OAuth2 resource server: a request needs the token the gateway relayed,
@@ -54,7 +56,9 @@ public class ServiceSecurityAutoConfiguration {
 	SecurityFilterChain serviceSecurity(HttpSecurity http, TokenSettings settings) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(settings.publicPaths().toArray(String[]::new))
 				.permitAll()
@@ -69,6 +73,17 @@ public class ServiceSecurityAutoConfiguration {
 				.accessDeniedHandler((request, response, denied) -> problem(request, response, HttpStatus.FORBIDDEN,
 						"Not allowed", "Your role cannot do this.")))
 			.build();
+	}
+
+	/**
+	 * A request the firewall turns down (a path with {@code ..}, an encoded slash or a NUL, say) is
+	 * a 400 problem like every other, not an empty answer.
+	 */
+	@Bean
+	RequestRejectedHandler rejectedAsProblem() {
+		return (request, response, rejected) -> problem(request, response, HttpStatus.BAD_REQUEST, "Bad Request",
+				"The address of the request is not allowed: it may not hold '..', encoded slashes, semicolons, "
+						+ "control characters or backslashes.");
 	}
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,

@@ -1,6 +1,9 @@
 package org.communityplaces.platform.problem;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,11 +106,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = ex instanceof MethodArgumentTypeMismatchException argument ? parameterName(argument.getParameter())
 				: String.valueOf(ex.getPropertyName());
-		Class<?> type = ex.getRequiredType();
-		String expected = type == LocalDate.class ? "must be a date such as 2026-11-23"
-				: type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)
-						? "must be a whole number" : "has the wrong type";
-		return invalid(ex, List.of(Map.of("field", name, "message", expected)), headers, request);
+		return invalid(ex, List.of(Map.of("field", name, "message", expectation(ex, ex.getRequiredType()))), headers,
+				request);
+	}
+
+	/** The platform's own reason when it turned the value down, else what a value of the type looks like. */
+	private static String expectation(Throwable failure, Class<?> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Refused refused) {
+				return refused.reason();
+			}
+		}
+		if (type == null) {
+			return "has the wrong type or is not one of the allowed values";
+		}
+		if (type == int.class || type == long.class || type == short.class || type == Integer.class
+				|| type == Long.class || type == Short.class || type == BigInteger.class) {
+			return "must be a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "must be a number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "must be true or false";
+		}
+		if (type == LocalDate.class) {
+			return "must be a date such as 2026-11-23";
+		}
+		if (type == LocalTime.class) {
+			return "must be a time such as 10:30";
+		}
+		if (Temporal.class.isAssignableFrom(type)) {
+			return "must be a date and time such as 2026-11-23T10:15:30Z";
+		}
+		if (type.isEnum()) {
+			return "must be one of the allowed values";
+		}
+		if (type == String.class) {
+			return "must be text";
+		}
+		return "has the wrong type or is not one of the allowed values";
 	}
 
 	@Override
@@ -121,9 +159,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						: "[" + reference.getIndex() + "]")
 				.collect(Collectors.joining("."))
 				.replace(".[", "[");
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The value of " + field + " has the wrong type or is not one of the allowed values.");
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or value")));
+			String message = expectation(mismatch, mismatch.getTargetType());
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message + ".");
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		}
 		else if (ex.getCause() instanceof JacksonException) {
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
