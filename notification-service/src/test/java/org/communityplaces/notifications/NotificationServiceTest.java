@@ -15,6 +15,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.communityplaces.contracts.EventContract;
+import org.communityplaces.notifications.preference.StandInDns;
 import org.communityplaces.platform.testing.MongoWireTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -38,14 +40,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * notification-service on a real broker, a real SMTP server (GreenMail, on a fixed port so it
- * can be stopped and started again as an outage) and the MongoDB-wire store, with short
- * retry waits.
+ * can be stopped and started again as an outage), the MongoDB-wire store and a stand-in name
+ * server for hostile DNS answers, with short retry waits.
  */
 @SpringBootTest(properties = { "referrals.topic.partitions=1", "notifications.delivery.initial-backoff=100ms",
 		"notifications.delivery.max-backoff=400ms", "notifications.delivery.sweep-interval=100ms",
 		"notifications.retry.initial-interval-ms=100", "notifications.retry.max-elapsed-ms=600",
 		"notifications.digest.cron=-", "notifications.portal-url=https://portal.example.org" })
 @AutoConfigureMockMvc
+@Import(StandInDns.class)
 @EmbeddedKafka(partitions = 1, topics = { "referral-events", "referral-events-dlt" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class NotificationServiceTest {

@@ -1,20 +1,29 @@
 package org.communityplaces.notifications.delivery;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
 import org.communityplaces.notifications.preference.WebhookAddresses;
@@ -25,7 +34,8 @@ import org.springframework.stereotype.Component;
  * POSTs a notification to the recipient's webhook, signed so the receiver can tell it came
  * from here and is fresh: {@code X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "<t>.<body>" under their secret>}. Receivers should refuse a signature older than five
- * minutes. Redirects are not followed, and the address is checked again before each request.
+ * minutes. Redirects are not followed, and the address is checked again before each request and
+ * the request made to the addresses that were checked.
  */
 @Component
 class WebhookSender {
@@ -38,11 +48,6 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
-
 	WebhookSender(Preferences preferences, WebhookAddresses addresses, Clock clock) {
 		this.preferences = preferences;
 		this.addresses = addresses;
@@ -51,9 +56,9 @@ class WebhookSender {
 
 	void send(Notification notification) {
 		String url = notification.delivery().address();
-		String refusal = addresses.refusal(url).orElse(null);
-		if (refusal != null) {
-			throw new Refused("webhook address refused: " + refusal);
+		WebhookAddresses.Verdict verdict = addresses.check(url);
+		if (verdict.refusal() != null) {
+			throw new Refused("webhook address refused: " + verdict.refusal());
 		}
 		Preference preference = preferences.of(notification.recipient().email());
 		if (preference.webhookSecret() == null || !url.equals(preference.webhookUrl())) {
@@ -61,27 +66,56 @@ class WebhookSender {
 		}
 		String body = notification.message().webhookBody();
 		long timestamp = clock.instant().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.header("X-Notification-Id", notification.id())
-			.header(SIGNATURE, "t=" + timestamp + ",v1=" + sign(preference.webhookSecret(), timestamp, body))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		HttpResponse<Void> response;
-		try {
-			response = http.send(request, HttpResponse.BodyHandlers.discarding());
+		HttpPost request = new HttpPost(URI.create(url));
+		request.setHeader("X-Notification-Id", notification.id());
+		request.setHeader(SIGNATURE, "t=" + timestamp + ",v1=" + sign(preference.webhookSecret(), timestamp, body));
+		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		int status;
+		try (CloseableHttpClient http = client(verdict.addresses())) {
+			status = http.execute(request, response -> {
+				EntityUtils.consume(response.getEntity());
+				return response.getCode();
+			});
 		}
 		catch (IOException ex) {
 			throw new Unreachable(ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new Unreachable(ex);
+		if (status / 100 != 2) {
+			throw new Unreachable(new IOException("webhook answered " + status));
 		}
-		if (response.statusCode() / 100 != 2) {
-			throw new Unreachable(new IOException("webhook answered " + response.statusCode()));
-		}
+	}
+
+	/**
+	 * A client for one request that connects only to the addresses checked: its host name is
+	 * still the one sent in the Host header and checked against the certificate (and SNI).
+	 */
+	private static CloseableHttpClient client(List<InetAddress> checked) {
+		DnsResolver pinned = new DnsResolver() {
+
+			@Override
+			public InetAddress[] resolve(String host) {
+				return checked.toArray(InetAddress[]::new);
+			}
+
+			@Override
+			public String resolveCanonicalHostname(String host) {
+				return host;
+			}
+
+		};
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(pinned)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(5))
+					.setSocketTimeout(Timeout.ofSeconds(10))
+					.build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.build();
 	}
 
 	static String sign(String secret, long timestamp, String body) {

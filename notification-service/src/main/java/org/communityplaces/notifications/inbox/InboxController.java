@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.communityplaces.notifications.delivery.Notification;
 import org.communityplaces.notifications.delivery.Notifications;
 import org.communityplaces.platform.caller.Caller;
@@ -60,7 +61,8 @@ class InboxController {
 
 	/** Who was told what about a referral, and how far each delivery got, without addresses. */
 	@GetMapping
-	List<Delivery> aboutReferral(Caller caller, @RequestParam String referralId) {
+	List<Delivery> aboutReferral(Caller caller, @RequestParam @Pattern(regexp = "[0-9A-Za-z-]{1,64}",
+			message = "must be a referral id") String referralId) {
 		if (!caller.is(Role.ADMIN)) {
 			throw new CallerProblems.NotAllowed("Only admins see every alert about a referral.");
 		}

@@ -101,16 +101,14 @@ class PreferenceController {
 	@PutMapping("/webhook-hosts/{host}")
 	AllowedWebhookHost allowHost(Caller caller, @PathVariable String host) {
 		requireAdmin(caller);
-		if (!host.matches("[A-Za-z0-9.:-]{1,253}")) {
-			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid value for host: not a host name or address.",
-					"host", "must be a host name or IP address");
-		}
+		requireHostName(host);
 		return mongo.save(new AllowedWebhookHost(host.toLowerCase(Locale.ROOT), caller.id(), clock.instant()));
 	}
 
 	@DeleteMapping("/webhook-hosts/{host}")
 	ResponseEntity<Void> disallowHost(Caller caller, @PathVariable String host) {
 		requireAdmin(caller);
+		requireHostName(host);
 		mongo.remove(Query.query(Criteria.where("_id")
 			.is(host.toLowerCase(Locale.ROOT))), AllowedWebhookHost.class);
 		return ResponseEntity.noContent().build();
@@ -121,6 +119,13 @@ class PreferenceController {
 			throw new CallerProblems.NotAllowed("Alerts go to hosts and referrers.");
 		}
 		return caller.email().toLowerCase(Locale.ROOT);
+	}
+
+	private static void requireHostName(String host) {
+		if (!WebhookAddresses.isHostName(host)) {
+			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid value for host: not a host name or address.",
+					"host", "must be a host name or IP address");
+		}
 	}
 
 	private static void requireAdmin(Caller caller) {

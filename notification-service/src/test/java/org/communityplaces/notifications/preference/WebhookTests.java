@@ -3,6 +3,8 @@ package org.communityplaces.notifications.preference;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.communityplaces.notifications.NotificationServiceTest;
+import org.communityplaces.notifications.delivery.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,67 @@ class WebhookTests extends NotificationServiceTest {
 				"100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1",
 				"fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1")) {
 			assertThat(WebhookAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+		}
+	}
+
+	@Test
+	void addressesThatCarryAForbiddenOneInsideAnIpv6AddressAreRefused() throws Exception {
+		for (String address : List.of("64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::808:808", "64:ff9b:1::a9fe:a9fe",
+				"2002:7f00:1::1", "2002:a00:1::1", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+				"2001::1", "::127.0.0.1", "::10.0.0.1", "::8.8.8.8", "::ffff:0:7f00:1")) {
+			assertThat(WebhookAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+		}
+		assertThat(WebhookAddresses.isPublic(InetAddress.getByName("2001:db8::1"))).as("not Teredo").isTrue();
+		for (String url : List.of("https://[64:ff9b::7f00:1]/hook", "https://[2002:a9fe:a9fe::1]/hook",
+				"https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", "https://[::127.0.0.1]/hook")) {
+			assertThat(choose("host", HOST, "{\"channel\": \"webhook\", \"webhookUrl\": \"" + url + "\"}")).as(url)
+				.hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("webhookUrl");
+		}
+		assertThat(mongo.findAll(Preference.class)).isEmpty();
+	}
+
+	@Test
+	void aHostToAllowMustBeAHostNameOrAnAddress() {
+		for (String host : List.of("-1", "1", "42", "a..example", "-hooks.example", "hooks-.example", "hooks.example.",
+				"x".repeat(64) + ".example", "10.0.0.300", "1.2.3", "hooks.123", "::g", "1:2:3", "hooks_1.example",
+				"hooks.example:8443")) {
+			assertThat(as("admin", null, mvc.put().uri("/api/notifications/webhook-hosts/{host}", host))).as(host)
+				.hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("host");
+		}
+		assertThat(mongo.findAll(AllowedWebhookHost.class)).isEmpty();
+		for (String host : List.of("hooks.council.example", "HOOKS2.Council.Example", "intranet", "10.0.0.5", "fd00::5")) {
+			assertThat(as("admin", null, mvc.put().uri("/api/notifications/webhook-hosts/{host}", host))).as(host)
+				.hasStatusOk();
+		}
+	}
+
+	/**
+	 * A name server can answer a public address when the address is checked and a private one
+	 * when the request is made (DNS rebinding): the request must go to the address checked.
+	 */
+	@Test
+	void aWebhookGoesToTheAddressThatWasCheckedNotWhereverTheNameLeadsNext() throws Exception {
+		try (ServerSocket loopback = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			AtomicInteger reached = new AtomicInteger();
+			Thread acceptor = new Thread(() -> {
+				while (!loopback.isClosed()) {
+					try (Socket connection = loopback.accept()) {
+						reached.incrementAndGet();
+					}
+					catch (IOException closed) {
+						return;
+					}
+				}
+			});
+			acceptor.start();
+			assertThat(choose("host", HOST, "{\"channel\": \"webhook\", \"webhookUrl\": \"https://hooks.rebinding.test:"
+					+ loopback.getLocalPort() + "/hooks/referrals\"}")).hasStatusOk();
+			StandInDns.startOver();
+			publish(event("ReferralRequested"));
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> reached.get() > 0 || mongo.findAll(Notification.class)
+				.stream().anyMatch(sent -> sent.delivery().status() == Notification.Status.FAILED));
+			assertThat(reached).as("connections to the loopback address the name led to after the check").hasValue(0);
 		}
 	}
 
