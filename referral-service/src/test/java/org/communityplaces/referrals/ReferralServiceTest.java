@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -192,7 +193,13 @@ public abstract class ReferralServiceTest {
 	public record Actor(String id, String role, String name, String email, String organisation, String organisationName) {
 
 		public MockMvcRequestBuilder on(MockMvcRequestBuilder request) {
-			request.with(jwt().jwt(token -> {
+			request.with(signedIn());
+			return request;
+		}
+
+		/** The token the gateway would relay for them. */
+		public RequestPostProcessor signedIn() {
+			return jwt().jwt(token -> {
 				token.subject(id).claim("role", role).claim("name", name);
 				if (email != null) {
 					token.claim("email", email);
@@ -200,8 +207,7 @@ public abstract class ReferralServiceTest {
 				if (organisation != null) {
 					token.claim("organisation", organisation).claim("organisation_name", organisationName);
 				}
-			}));
-			return request;
+			});
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,6 @@ import org.communityplaces.referrals.place.PlaceDirectory;
 import org.communityplaces.referrals.place.PlaceSummary;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralMetrics;
-import org.communityplaces.referrals.referral.ReferralProblems;
 import org.communityplaces.referrals.referral.ReferralStatus;
 import org.communityplaces.referrals.referral.ReferralStore;
 import org.communityplaces.referrals.vocabulary.ReferralCodes;
@@ -70,25 +70,41 @@ class Intake {
 
 	/**
 	 * Makes a referral, or with {@code idempotencyKey} returns the one already made with that
-	 * key for the same request.
+	 * key for the same request: found before anything else is asked, so a retry after a timeout
+	 * gets it even when the places catalogue (perhaps what was slow) cannot answer now.
 	 */
 	Referral refer(Caller caller, NewReferral request, String idempotencyKey) {
 		rules.mayRefer(caller);
+		String requestHash = hash(json.writeValueAsString(request));
+		String callersKey = idempotencyKey == null ? null : caller.id() + ":" + idempotencyKey;
+		if (callersKey != null) {
+			Optional<Referral> madeBefore = referrals.findByIdempotencyKey(callersKey);
+			if (madeBefore.isPresent()) {
+				return sameRequest(madeBefore.get(), requestHash);
+			}
+		}
 		Content content = new Content(person(request.person()), consent(caller, request.consent()),
 				blankToNull(request.notes()), codes.check("referral-reason", "reasons", request.reasons()));
 		Referral.Place place = placeToReferTo(request.placeId());
 		String id = new ObjectId().toHexString();
-		String key = idempotencyKey == null ? "auto:" + id : caller.id() + ":" + idempotencyKey;
-		String requestHash = hash(json.writeValueAsString(request));
+		String key = callersKey == null ? "auto:" + id : callersKey;
 		try {
 			return newReferral(id, caller, Boolean.TRUE.equals(request.draft()), content, place, Referral.Attempts.FIRST,
 					new Referral.Idempotency(key, requestHash));
 		}
-		catch (DuplicateKeyException keyUsedBefore) {
+		catch (DuplicateKeyException madeAtTheSameTime) {
 			return referrals.findByIdempotencyKey(key)
-				.filter(earlier -> earlier.idempotency().requestHash().equals(requestHash))
+				.map(earlier -> sameRequest(earlier, requestHash))
 				.orElseThrow(IntakeProblems.IdempotencyKeyReused::new);
 		}
+	}
+
+	/** The referral a key made before, if this is the request that made it. */
+	private static Referral sameRequest(Referral madeBefore, String requestHash) {
+		if (!requestHash.equals(madeBefore.idempotency().requestHash())) {
+			throw new IntakeProblems.IdempotencyKeyReused();
+		}
+		return madeBefore;
 	}
 
 	/** Sends a draft to its place. */
@@ -153,15 +169,8 @@ class Intake {
 
 	private Referral.Person person(PersonDetails details) {
 		String contactMethod = codes.check("contact-method", "person.contact.method", details.contact().method());
-		if (!contactMethod.equals("via-referrer") && blankToNull(details.contact().value()) == null) {
-			throw new ReferralProblems.InvalidField("person.contact.value", "must be given unless contact is via the referrer");
-		}
-		String nhsNumber = null;
-		if (blankToNull(details.nhsNumber()) != null) {
-			nhsNumber = NhsNumber.parse(details.nhsNumber())
-				.orElseThrow(() -> new ReferralProblems.InvalidField("person.nhsNumber",
-						"not a valid NHS number: 10 digits whose last digit checks the others"));
-		}
+		String nhsNumber = blankToNull(details.nhsNumber()) == null ? null
+				: NhsNumber.parse(details.nhsNumber()).orElseThrow();
 		return new Referral.Person(details.firstName().strip(), blankToNull(details.lastName()),
 				new Referral.Contact(contactMethod, blankToNull(details.contact().value())),
 				details.postcodeDistrict() == null ? null : details.postcodeDistrict().toUpperCase(Locale.ROOT),

@@ -11,10 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.communityplaces.referrals.vocabulary.Code;
 
 /**
- * What referrers send to make referrals, validated before anything is read or stored: the
- * shape here, the codes against the contract's vocabularies by {@link Intake}.
+ * What referrers send to make referrals, validated before anything is read or stored, every
+ * problem named at once: the shape, the codes against the contract's vocabularies, the NHS
+ * number and the contact value against its method.
  */
 final class ReferralRequests {
 
@@ -32,21 +34,25 @@ final class ReferralRequests {
 	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId,
 			Boolean draft, @NotNull @Valid PersonDetails person,
 			@NotNull(message = "must be recorded before referring") @Valid ConsentDetails consent,
-			@NotEmpty @Size(max = 10) List<String> reasons, @Size(max = 4000) String notes) {
+			@NotEmpty @Size(max = 10) List<@NotNull @Code("referral-reason") String> reasons,
+			@Size(max = 4000) String notes) {
 	}
 
 	record PersonDetails(@NotBlank @Size(max = 100) String firstName, @Size(max = 100) String lastName,
 			@NotNull @Valid ContactDetails contact,
 			@Pattern(regexp = "[A-Za-z]{1,2}[0-9][A-Za-z0-9]?", message = "must be a postcode district such as S6") String postcodeDistrict,
-			@NotNull String ageBand, @Size(max = 20) List<String> needs, @Size(max = 20) List<String> interests,
-			@Size(max = 20) List<String> accessibility, @Size(max = 20) String nhsNumber) {
+			@NotNull @Code("age-band") String ageBand, @Size(max = 20) List<@NotNull @Code("need") String> needs,
+			@Size(max = 20) List<@NotNull @Code("activity") String> interests,
+			@Size(max = 20) List<@NotNull @Code("accessibility") String> accessibility,
+			@Size(max = 20) @ValidNhsNumber String nhsNumber) {
 	}
 
 	/**
 	 * How the person would like to be contacted about the place; {@code via-referrer} keeps
 	 * their details away from the host entirely.
 	 */
-	record ContactDetails(@NotNull String method, @Size(max = 300) String value) {
+	@FitsItsMethod
+	record ContactDetails(@NotNull @Code("contact-method") String method, @Size(max = ContactValue.LONGEST) String value) {
 	}
 
 	/**
@@ -55,7 +61,8 @@ final class ReferralRequests {
 	 * referred is needed either way
 	 */
 	record ConsentDetails(@NotNull @AssertTrue(message = "the person must have agreed to be referred") Boolean given,
-			@NotNull String method, @NotNull String lawfulBasis, @PastOrPresent Instant recordedAt,
+			@NotNull @Code("consent-method") String method, @NotNull @Code("lawful-basis") String lawfulBasis,
+			@PastOrPresent Instant recordedAt,
 			@Size(max = 200) String recordedBy) {
 	}
 

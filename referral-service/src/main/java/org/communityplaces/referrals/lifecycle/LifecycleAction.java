@@ -1,6 +1,5 @@
 package org.communityplaces.referrals.lifecycle;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,10 +54,6 @@ enum LifecycleAction {
 		this.label = label;
 		this.allowed = allowed;
 		this.reasons = reasons;
-	}
-
-	static LifecycleAction ofCode(String code) {
-		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
 	String code() {

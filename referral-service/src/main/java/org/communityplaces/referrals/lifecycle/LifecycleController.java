@@ -32,18 +32,50 @@ class LifecycleController {
 		this.answers = answers;
 	}
 
-	/** Steps that need no more than the caller's say-so. */
-	@PostMapping("/{action:accept|complete|resume}")
-	ResponseEntity<Object> act(Caller caller, @PathVariable String id, @PathVariable String action,
+	// One operation per step, so that the OpenAPI description lists each with its own body
+
+	@PostMapping("/accept")
+	ResponseEntity<Object> accept(Caller caller, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return take(caller, id, LifecycleAction.ofCode(action), Decision.NONE, ifMatch);
+		return take(caller, id, LifecycleAction.ACCEPT, Decision.NONE, ifMatch);
 	}
 
-	/** Steps that give a coded reason, and words when the reason is {@code other}. */
-	@PostMapping("/{action:reject|cancel|fail|hold}")
-	ResponseEntity<Object> decide(Caller caller, @PathVariable String id, @PathVariable String action,
-			@Valid @RequestBody Decision decision, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return take(caller, id, LifecycleAction.ofCode(action), decision, ifMatch);
+	@PostMapping("/complete")
+	ResponseEntity<Object> complete(Caller caller, @PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.COMPLETE, Decision.NONE, ifMatch);
+	}
+
+	@PostMapping("/resume")
+	ResponseEntity<Object> resume(Caller caller, @PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.RESUME, Decision.NONE, ifMatch);
+	}
+
+	// The steps from here on give a coded reason, and words when the reason is "other"
+
+	@PostMapping("/reject")
+	ResponseEntity<Object> reject(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.REJECT, decision, ifMatch);
+	}
+
+	@PostMapping("/cancel")
+	ResponseEntity<Object> cancel(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.CANCEL, decision, ifMatch);
+	}
+
+	@PostMapping("/fail")
+	ResponseEntity<Object> fail(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.FAIL, decision, ifMatch);
+	}
+
+	@PostMapping("/hold")
+	ResponseEntity<Object> hold(Caller caller, @PathVariable String id, @Valid @RequestBody Decision decision,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return take(caller, id, LifecycleAction.HOLD, decision, ifMatch);
 	}
 
 	private ResponseEntity<Object> take(Caller caller, String id, LifecycleAction action, Decision decision,

@@ -11,6 +11,7 @@ import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralAccess;
 import org.communityplaces.referrals.referral.ReferralAnswers;
+import org.communityplaces.referrals.vocabulary.Code;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,7 @@ class OutcomeController {
 	}
 
 	/** @param timepoint {@code baseline} or {@code follow-up}, the contract's {@code outcome-timepoint} codes */
-	record OutcomeRecord(@NotNull String timepoint, @PastOrPresent LocalDate measuredOn,
+	record OutcomeRecord(@NotNull @Code("outcome-timepoint") String timepoint, @PastOrPresent LocalDate measuredOn,
 			@Min(3) @Max(9) Integer uclaLoneliness, @Valid Ons4Scores ons4) {
 	}
 

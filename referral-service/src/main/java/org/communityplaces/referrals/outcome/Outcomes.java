@@ -58,9 +58,13 @@ class Outcomes implements ReferralActions {
 			throw new ReferralProblems.InvalidField("uclaLoneliness", "give the UCLA loneliness score, the ONS4 scores or both");
 		}
 		Instant now = clock.instant();
-		Referral.Scores scores = new Referral.Scores(
-				record.measuredOn() == null ? LocalDate.now(clock.withZone(timeZone)) : record.measuredOn(), now,
-				record.uclaLoneliness(), record.ons4() == null ? null
+		LocalDate today = LocalDate.ofInstant(now, timeZone);
+		LocalDate measuredOn = record.measuredOn() == null ? today : record.measuredOn();
+		String whyNot = timepoint.whyNotTakenOn(measuredOn, referral, today, timeZone);
+		if (whyNot != null) {
+			throw new ReferralProblems.InvalidField("measuredOn", whyNot);
+		}
+		Referral.Scores scores = new Referral.Scores(measuredOn, now, record.uclaLoneliness(), record.ons4() == null ? null
 						: new Referral.Ons4(record.ons4().lifeSatisfaction(), record.ons4().worthwhile(),
 								record.ons4().happiness(), record.ons4().anxiety()));
 		List<String> measures = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,7 +72,7 @@ class Uptake {
 		if (first.isAfter(last)) {
 			throw new ReferralProblems.InvalidField("from", "must not be after to");
 		}
-		if (first.plusDays(MAX_DAYS).isBefore(last)) {
+		if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
 			throw new ReferralProblems.InvalidField("to", "must be at most " + MAX_DAYS + " days after from");
 		}
 		return report(first, last);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
+import org.communityplaces.referrals.place.PlaceSummary;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralStatus;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,28 @@ class ReferralApiTests extends ReferralServiceTest {
 		assertThat(withKey("retry-2", referralTo(PlacesCatalogueStandIn.BAKERY, false))).hasStatus(201);
 		assertThat(mongo.count(new Query(), Referral.class)).isEqualTo(2);
 		assertThat(eventsOf(idOf(first), 1)).hasSize(1);
+	}
+
+	/**
+	 * The gateway gave up on the first attempt, which the service still made: a retry with the
+	 * same key gets that referral without asking about the place again (the catalogue may be
+	 * what was slow), and nothing is made or sent twice.
+	 */
+	@Test
+	void aRetryAfterATimeoutGetsTheReferralTheFirstAttemptMade() {
+		String request = referralTo(PlacesCatalogueStandIn.RED_LION, false);
+		MvcTestResult first = withKey("timed-out-1", request);
+		assertThat(first).hasStatus(201);
+		PlacesCatalogueStandIn.answering(false);
+		mongo.remove(new Query(), PlaceSummary.class);
+
+		MvcTestResult retry = withKey("timed-out-1", request);
+		assertThat(retry).hasStatus(201).hasHeader("Location", "/api/referrals/" + idOf(first));
+		assertThat(retry).bodyJson().extractingPath("$.status").isEqualTo("requested");
+		assertThat(mongo.count(new Query(), Referral.class)).isOne();
+		assertThat(mongo.findById(idOf(first), Referral.class).outbox()).hasSize(1);
+		assertRefused(withKey("timed-out-1", referralTo(PlacesCatalogueStandIn.BAKERY, false)), 422, null);
+		assertThat(mongo.count(new Query(), Referral.class)).isOne();
 	}
 
 	private MvcTestResult withKey(String key, String json) {

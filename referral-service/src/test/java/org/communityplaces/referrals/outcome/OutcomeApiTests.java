@@ -1,5 +1,10 @@
 package org.communityplaces.referrals.outcome;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
@@ -71,6 +76,103 @@ class OutcomeApiTests extends ReferralServiceTest {
 		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE), 409, null);
 		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", FOLLOW_UP), 409, null);
 		assertRefused(post(LANDLORD, "/api/referrals/" + id + "/outcomes", BASELINE), 403, null);
+	}
+
+	@Test
+	void aBaselineOnAClosedReferralIsRefusedByTheStateMachineAndChangesNothing() {
+		Map<String, String> closed = new LinkedHashMap<>();
+		closed.put("cancelled", cancelled());
+		closed.put("rejected", rejected());
+		closed.put("failed", failed());
+		closed.put("completed", completed());
+		closed.put("expired", expired());
+		closed.forEach((status, id) -> {
+			Referral before = mongo.findById(id, Referral.class);
+			assertThat(before.status().code()).isEqualTo(status);
+			MvcTestResult baseline = post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE);
+			assertRefused(baseline, 409, null);
+			assertThat(baseline).as(status).bodyJson().extractingPath("$.detail").asString().contains(status);
+			assertThat(mongo.findById(id, Referral.class)).as(status).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void aScoreWithAFractionIsRefusedNotRounded() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				BASELINE.replace("\"uclaLoneliness\": 8", "\"uclaLoneliness\": 6.5")), 400, "uclaLoneliness");
+		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				BASELINE.replace("\"anxiety\": 7", "\"anxiety\": 7.5")), 400, "ons4.anxiety");
+		assertThat(mongo.findById(id, Referral.class).outcomes()).isNull();
+	}
+
+	/**
+	 * Scores are taken on a real day of the referral's life: not in the future, a baseline
+	 * no more than 90 days before the referral was made (the conversation that led to it), a
+	 * follow-up not before the baseline nor before the person first went.
+	 */
+	@Test
+	void aDayOfMeasurementOutsideTheReferralsLifeIsRefusedNamingMeasuredOn() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		for (String day : List.of("-999999999-01-01", "+999999999-12-31", "0000-01-01", "2026-11-24", "2026-08-24")) {
+			assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", measuredOn(BASELINE, day)), 400,
+					"measuredOn");
+		}
+		assertThat(mongo.findById(id, Referral.class).outcomes()).isNull();
+		assertThat(mongo.findById(id, Referral.class).outbox()).hasSize(1);
+
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", measuredOn(BASELINE, "2026-08-25")))
+			.hasStatusOk();
+		post(LANDLORD, "/api/referrals/" + id + "/accept");
+		clock.advance(Duration.ofDays(2));
+		post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-24\", \"attended\": true}");
+		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", measuredOn(FOLLOW_UP, "2026-11-23")),
+				400, "measuredOn");
+		assertThat(mongo.findById(id, Referral.class).outcomes().followUp()).isNull();
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", measuredOn(FOLLOW_UP, "2026-11-24")))
+			.hasStatusOk();
+	}
+
+	private static String measuredOn(String scores, String day) {
+		return scores.replaceFirst("\\{", "{\"measuredOn\": \"" + day + "\", ");
+	}
+
+	private String cancelled() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/cancel", "{\"reason\": \"no-longer-needed\"}"))
+			.hasStatusOk();
+		return id;
+	}
+
+	private String rejected() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/reject", "{\"reason\": \"no-capacity\"}")).hasStatusOk();
+		return id;
+	}
+
+	private String failed() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/accept")).hasStatusOk();
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": false}"))
+			.hasStatusOk();
+		return id;
+	}
+
+	private String completed() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/accept")).hasStatusOk();
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}"))
+			.hasStatusOk();
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/complete")).hasStatusOk();
+		return id;
+	}
+
+	/** Made last: the clock moves past its deadline and every referral still awaiting an answer expires. */
+	private String expired() {
+		String id = referred(PlacesCatalogueStandIn.BAKERY);
+		clock.advance(Duration.ofDays(7));
+		runScheduled("DeadlineWatch", "remindAndExpire");
+		return id;
 	}
 
 	private double changes(String measure, String direction) {

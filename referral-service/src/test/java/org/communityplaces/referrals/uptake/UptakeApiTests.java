@@ -1,6 +1,8 @@
 package org.communityplaces.referrals.uptake;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
@@ -71,6 +73,29 @@ class UptakeApiTests extends ReferralServiceTest {
 		assertRefused(get(COMMISSIONER, "/api/referrals/uptake?from=2026-11-30&to=2026-11-01"), 400, "from");
 		assertRefused(get(COMMISSIONER, "/api/referrals/uptake?from=2020-01-01&to=2026-11-01"), 400, "to");
 		assertRefused(get(COMMISSIONER, "/api/referrals/uptake?from=yesterday"), 400, "from");
+	}
+
+	@Test
+	void datesAtTheEdgesOfTheCalendarAreRefusedNamingTheFieldNeverA500() {
+		assertRefused(uptake("to=%2B999999999-12-31"), 400, "to");
+		assertRefused(uptake("from=-999999999-01-01"), 400, "from");
+		assertRefused(uptake("from=-999999999-01-01&to=-999999999-01-01"), 400, "from");
+		assertRefused(uptake("from=%2B999999999-12-01&to=%2B999999999-12-31"), 400, "from");
+		assertRefused(uptake("from=-999999999-01-01&to=%2B999999999-12-31"), 400, "from");
+	}
+
+	@Test
+	void aPeriodOfTwoHundredYearsIsRefusedAsTooLongAndAPeriodInAnyCenturyIsWorkedOut() {
+		assertRefused(uptake("from=1900-01-01&to=2100-12-31"), 400, "to");
+		assertRefused(uptake("to=2100-12-31&from=1900-01-01"), 400, "to");
+		for (String period : List.of("from=1900-01-01&to=1902-12-31", "from=2199-01-01&to=2199-12-31", "to=1900-03-31")) {
+			assertThat(uptake(period)).as(period).hasStatusOk().bodyJson().extractingPath("$.total.referred").isEqualTo(0);
+		}
+	}
+
+	/** The query as written, with {@code +} escaped as a client must: not expanded or encoded again. */
+	private MvcTestResult uptake(String query) {
+		return COMMISSIONER.on(mvc.get().uri(URI.create("/api/referrals/uptake?" + query))).exchange();
 	}
 
 }
