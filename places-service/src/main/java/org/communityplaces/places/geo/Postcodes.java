@@ -41,7 +41,8 @@ public class Postcodes {
 		if (postcode == null) {
 			return Optional.empty();
 		}
-		Matcher matcher = POSTCODE.matcher(postcode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""));
+		// Spaces, or the '+' a form writes for them, are the only separators: anything else is not a postcode.
+		Matcher matcher = POSTCODE.matcher(postcode.toUpperCase(Locale.ROOT).replaceAll("[ +]", ""));
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -58,6 +61,9 @@ class CatalogueImport {
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+	/** A time as a cell or a feed may write it: {@code 9:30}, {@code 09:30}, {@code 09:30:00}, {@code 09:30Z}, {@code 09:30:00+01:00}. */
+	private static final Pattern TIME = Pattern.compile("([01]?[0-9]|2[0-3]):([0-5][0-9])(:00)?(Z|[+-][01][0-9]:[0-5][0-9])?");
+
 	/** One weekly session as written in a cell: {@code MO,TU 10:00-12:00}. */
 	private static final Pattern SESSION = Pattern.compile("^([A-Za-z, ]+?)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})$");
 
@@ -73,8 +79,9 @@ class CatalogueImport {
 		this.taxonomies = taxonomies;
 	}
 
+	/** The whole file is read before the first row is stored, so a file that turns out unreadable changes nothing. */
 	ImportReport csv(Reader csv) {
-		Tally tally = new Tally();
+		Map<Integer, CSVRecord> rows = new LinkedHashMap<>();
 		try (CSVParser parser = CSVFormat.RFC4180.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -82,6 +89,12 @@ class CatalogueImport {
 			.setTrim(true)
 			.get()
 			.parse(csv)) {
+			if (parser.getHeaderNames().isEmpty()) {
+				throw unreadable("CSV", "it is empty");
+			}
+			if (!String.join("", parser.getHeaderNames()).matches("\\P{Cc}*")) {
+				throw unreadable("CSV", "its first line has control characters, so it is not a header of column names");
+			}
 			List<String> missing = REQUIRED_COLUMNS.stream()
 				.filter(column -> !parser.getHeaderMap().containsKey(column))
 				.sorted()
@@ -91,21 +104,26 @@ class CatalogueImport {
 						+ String.join(", ", missing) + ". Expected columns: " + String.join(",", CSV_COLUMNS) + ".");
 			}
 			for (CSVRecord record : parser) {
-				int line = (int) record.getParser().getCurrentLineNumber();
-				String id = null;
-				try {
-					id = csvId(record);
-					tally.add(id, details(record), line, null);
-				}
-				catch (RowRejected ex) {
-					tally.rejected.add(new ImportReport.Rejected(line, null, id, ex.getMessage()));
-				}
+				rows.put((int) parser.getCurrentLineNumber(), record);
 			}
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The file is not readable CSV: "
-					+ ex.getMessage());
+		catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
+			throw unreadable("CSV", reason(ex));
 		}
+		if (rows.isEmpty()) {
+			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The CSV file has a header but no rows to import.");
+		}
+		Tally tally = new Tally();
+		rows.forEach((line, record) -> {
+			String id = null;
+			try {
+				id = csvId(record);
+				tally.add(id, details(record), line, null);
+			}
+			catch (RowRejected ex) {
+				tally.rejected.add(new ImportReport.Rejected(line, null, id, ex.getMessage()));
+			}
+		});
 		return tally.report();
 	}
 
@@ -115,13 +133,19 @@ class CatalogueImport {
 		try {
 			root = JsonMapper.shared().readTree(json);
 		}
-		catch (JacksonException ex) {
-			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The feed is not valid JSON.");
+		catch (JacksonException | UncheckedIOException ex) {
+			throw unreadable("JSON", reason(ex));
 		}
-		JsonNode services = root != null && root.isObject() ? root.path("contents") : root;
-		if (services == null || !services.isArray()) {
+		if (root == null || root.isMissingNode()) {
+			throw unreadable("JSON", "it is empty");
+		}
+		JsonNode services = root.isObject() ? root.path("contents") : root;
+		if (!services.isArray()) {
 			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import",
 					"The feed must be an array of services or an ORUK page with a contents array.");
+		}
+		if (services.isEmpty()) {
+			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The feed has no services to import.");
 		}
 		Tally tally = new Tally();
 		for (int i = 0; i < services.size(); i++) {
@@ -141,15 +165,14 @@ class CatalogueImport {
 	}
 
 	private PlaceDetails details(CSVRecord row) {
-		String free = cell(row, "free");
 		return new PlaceDetails(cell(row, "name"), cell(row, "description"), kind(cell(row, "kind")),
 				new OrganizationDetails(cell(row, "organization"), null), list(cell(row, "activities")),
 				list(cell(row, "accessibility")),
 				new AddressDetails(cell(row, "address"), cell(row, "city"), cell(row, "postcode")),
 				decimal("latitude", cell(row, "latitude")), decimal("longitude", cell(row, "longitude")),
 				sessions(cell(row, "opening_times")),
-				new CostDetails(free == null || Set.of("true", "yes", "y", "1").contains(free.toLowerCase(Locale.ROOT)),
-						amount(cell(row, "cost_amount")), cell(row, "cost_description")),
+				new CostDetails(free(cell(row, "free")), amount(cell(row, "cost_amount")),
+						cell(row, "cost_description")),
 				integer("minimum_age", cell(row, "minimum_age")), integer("maximum_age", cell(row, "maximum_age")),
 				new HostDetails(cell(row, "host_name"), cell(row, "host_email"), cell(row, "host_phone")),
 				capacity(integer("capacity_available", cell(row, "capacity_available")),
@@ -181,8 +204,10 @@ class CatalogueImport {
 		}
 		List<OpeningTime> sessions = new ArrayList<>();
 		for (JsonNode schedule : service.path("schedules")) {
-			sessions.add(new OpeningTime(weekdays(text(schedule, "byday")), time(text(schedule, "opens_at")),
-					time(text(schedule, "closes_at")), text(schedule, "description")));
+			String field = "schedules[" + sessions.size() + "].";
+			sessions.add(new OpeningTime(weekdays(text(schedule, "byday")),
+					time(field + "opens_at", text(schedule, "opens_at")),
+					time(field + "closes_at", text(schedule, "closes_at")), text(schedule, "description")));
 		}
 		JsonNode cost = service.path("cost_options").path(0);
 		BigDecimal amount = cost.path("amount").isNumber() ? cost.path("amount").decimalValue() : null;
@@ -197,11 +222,11 @@ class CatalogueImport {
 				location.path("latitude").isNumber() ? location.path("latitude").doubleValue() : null,
 				location.path("longitude").isNumber() ? location.path("longitude").doubleValue() : null, sessions,
 				new CostDetails(amount == null || amount.signum() == 0, amount, text(cost, "option")),
-				service.path("minimum_age").isNumber() ? service.path("minimum_age").intValue() : null,
-				service.path("maximum_age").isNumber() ? service.path("maximum_age").intValue() : null,
+				wholeNumber("minimum_age", service.path("minimum_age")),
+				wholeNumber("maximum_age", service.path("maximum_age")),
 				new HostDetails(text(contact, "name"), email, null),
-				capacity(capacity.path("available").isNumber() ? capacity.path("available").intValue() : null,
-						capacity.path("maximum").isNumber() ? capacity.path("maximum").intValue() : null),
+				capacity(wholeNumber("capacities[0].available", capacity.path("available")),
+						wholeNumber("capacities[0].maximum", capacity.path("maximum"))),
 				status(text(service, "status")));
 	}
 
@@ -297,8 +322,8 @@ class CatalogueImport {
 				throw new RowRejected("opening_times: '" + part.strip()
 						+ "' is not a session such as 'MO,TU 10:00-12:00'");
 			}
-			sessions.add(new OpeningTime(weekdays(matcher.group(1)), time(matcher.group(2)), time(matcher.group(3)),
-					null));
+			sessions.add(new OpeningTime(weekdays(matcher.group(1)), time("opening_times", matcher.group(2)),
+					time("opening_times", matcher.group(3)), null));
 		}
 		return sessions;
 	}
@@ -322,13 +347,55 @@ class CatalogueImport {
 		return weekdays;
 	}
 
-	/** HSDS allows seconds and a zone on times; the catalogue keeps UK local HH:mm. */
-	private static String time(String value) {
+	/**
+	 * HSDS asks for HH:MM with a zone, and its own example has seconds: a zone and whole-minute
+	 * seconds are taken off, since the catalogue keeps UK local HH:mm; any other time is turned down.
+	 */
+	private static String time(String field, String value) {
 		if (value == null) {
 			return null;
 		}
-		Matcher matcher = Pattern.compile("^(\\d{1,2}):(\\d{2})").matcher(value);
-		return matcher.find() ? String.format("%02d:%s", Integer.parseInt(matcher.group(1)), matcher.group(2)) : value;
+		Matcher matcher = TIME.matcher(value);
+		if (!matcher.matches()) {
+			throw new RowRejected(field + ": '" + value + "' is not a time such as 10:00");
+		}
+		return String.format("%02d:%s", Integer.parseInt(matcher.group(1)), matcher.group(2));
+	}
+
+	/** Blank is not stated, which counts as free, as a place is unless it says what it costs. */
+	private static boolean free(String value) {
+		if (value == null) {
+			return true;
+		}
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "true", "yes", "y", "1" -> true;
+			case "false", "no", "n", "0" -> false;
+			default -> throw new RowRejected("free: '" + value + "' is not yes or no (true/false, yes/no, y/n, 1/0)");
+		};
+	}
+
+	private static Integer wholeNumber(String field, JsonNode value) {
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+			throw new RowRejected(field + ": '" + value + "' is not a whole number");
+		}
+		return value.intValue();
+	}
+
+	private static Problem unreadable(String format, String reason) {
+		return new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The file is not readable " + format + ": "
+				+ reason + ".");
+	}
+
+	private static String reason(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				return "it is not UTF-8 text";
+			}
+		}
+		return ex instanceof JacksonException ? "it is not valid JSON" : String.valueOf(ex.getMessage());
 	}
 
 	private static CapacityDetails capacity(Integer available, Integer maximum) {

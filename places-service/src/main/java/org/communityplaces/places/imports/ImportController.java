@@ -27,7 +27,7 @@ class ImportController {
 	@PostMapping(consumes = "text/csv")
 	ImportReport csv(Caller caller, HttpServletRequest request) throws IOException {
 		PlaceAccess.requireAdmin(caller);
-		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader body = utf8(request)) {
 			return imports.csv(body);
 		}
 	}
@@ -35,9 +35,14 @@ class ImportController {
 	@PostMapping(consumes = "application/json")
 	ImportReport feed(Caller caller, HttpServletRequest request) throws IOException {
 		PlaceAccess.requireAdmin(caller);
-		try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader body = utf8(request)) {
 			return imports.feed(body);
 		}
+	}
+
+	/** Bytes that are not UTF-8 fail the read instead of turning into replacement characters. */
+	private static Reader utf8(HttpServletRequest request) throws IOException {
+		return new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8.newDecoder());
 	}
 
 }

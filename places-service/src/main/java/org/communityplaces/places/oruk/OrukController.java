@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.communityplaces.places.place.Catalogue;
+import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.search.PlaceIndex;
 import org.communityplaces.places.search.PlaceQuery;
@@ -22,6 +27,7 @@ import org.communityplaces.places.search.SearchTerms;
 import org.communityplaces.places.taxonomy.Taxonomy;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
 import org.communityplaces.places.taxonomy.Taxonomies;
+import org.communityplaces.platform.input.PlainInput;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
@@ -44,6 +50,8 @@ class OrukController {
 
 	static final String PROFILE = "https://openreferraluk.org/";
 
+	private static final String TIME = "^" + OpeningTime.TIME + "$";
+
 	private final PlaceIndex index;
 
 	private final Catalogue catalogue;
@@ -54,13 +62,16 @@ class OrukController {
 
 	private final OrukDocuments documents;
 
+	private final PlainInput input;
+
 	OrukController(PlaceIndex index, Catalogue catalogue, SearchTerms terms, Taxonomies taxonomies,
-			OrukDocuments documents) {
+			OrukDocuments documents, PlainInput input) {
 		this.index = index;
 		this.catalogue = catalogue;
 		this.terms = terms;
 		this.taxonomies = taxonomies;
 		this.documents = documents;
+		this.input = input;
 	}
 
 	@GetMapping({ "", "/" })
@@ -71,7 +82,23 @@ class OrukController {
 
 	/** Parameters as the ORUK spec names them: page, per_page, search, taxonomy_term_id, taxonomy_id, postcode, ... */
 	@GetMapping("/services")
-	Map<String, Object> services(@RequestParam MultiValueMap<String, String> parameters) {
+	@Parameters({ @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1")),
+			@Parameter(name = "per_page", in = ParameterIn.QUERY,
+					schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
+			@Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 100)),
+			@Parameter(name = "taxonomy_term_id", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "taxonomy_id", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "postcode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "proximity", in = ParameterIn.QUERY, description = "metres from the postcode",
+					schema = @Schema(type = "number", maximum = "100000")),
+			@Parameter(name = "minimum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "maximum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "day", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "start_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
+			@Parameter(name = "end_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
+			@Parameter(name = "modified_after", in = ParameterIn.QUERY,
+					schema = @Schema(type = "string", format = "date-time")) })
+	Map<String, Object> services(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		SearchResults results = search(parameters);
 		return page(results, inOrder(results, documents::serviceSummary));
 	}
@@ -82,7 +109,24 @@ class OrukController {
 	}
 
 	@GetMapping("/service_at_locations")
-	Map<String, Object> serviceAtLocations(@RequestParam MultiValueMap<String, String> parameters) {
+	@Parameters({ @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1")),
+			@Parameter(name = "per_page", in = ParameterIn.QUERY,
+					schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
+			@Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 100)),
+			@Parameter(name = "taxonomy_term_id", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "taxonomy_id", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "postcode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "proximity", in = ParameterIn.QUERY, description = "metres from the postcode",
+					schema = @Schema(type = "number", maximum = "100000")),
+			@Parameter(name = "minimum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "maximum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "day", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+			@Parameter(name = "start_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
+			@Parameter(name = "end_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
+			@Parameter(name = "modified_after", in = ParameterIn.QUERY,
+					schema = @Schema(type = "string", format = "date-time")) })
+	Map<String, Object> serviceAtLocations(
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		SearchResults results = search(parameters);
 		return page(results, inOrder(results, documents::serviceAtLocationSummary));
 	}
@@ -134,7 +178,7 @@ class OrukController {
 		List<String> taxonomyTermIds = parameters.get("taxonomy_term_id");
 		String taxonomyId = parameters.getFirst("taxonomy_id");
 		String postcode = parameters.getFirst("postcode");
-		Double proximity = parameters.containsKey("proximity") ? (double) number(parameters, "proximity", 0) : null;
+		Double proximity = metres(parameters, "proximity");
 		terms.page("page", page, "per_page", perPage);
 		Set<String> termIds = new LinkedHashSet<>();
 		if (taxonomyTermIds != null) {
@@ -154,7 +198,7 @@ class OrukController {
 			throw SearchTerms.invalid("proximity", "needs a postcode to measure from");
 		}
 		PlaceQuery query = PlaceQuery.builder()
-			.text(parameters.getFirst("search"))
+			.text(SearchTerms.text("search", parameters.getFirst("search")))
 			.near(terms.near("postcode", postcode, null, null, "proximity", proximity))
 			.termIds(termIds)
 			.open(terms.open("day", parameters.get("day"), "start_time", parameters.getFirst("start_time"), "end_time",
@@ -180,13 +224,8 @@ class OrukController {
 		return page(results.total(), results.page(), results.size(), contents);
 	}
 
-	private static Map<String, Object> listPage(List<?> all, int page, int perPage) {
-		if (page < 1) {
-			throw SearchTerms.invalid("page", "must be 1 or more");
-		}
-		if (perPage < 1 || perPage > SearchTerms.MAX_PAGE_SIZE) {
-			throw SearchTerms.invalid("per_page", "must be between 1 and " + SearchTerms.MAX_PAGE_SIZE);
-		}
+	private Map<String, Object> listPage(List<?> all, int page, int perPage) {
+		terms.page("page", page, "per_page", perPage);
 		int from = (int) Math.min((long) (page - 1) * perPage, all.size());
 		return page(all.size(), page, perPage, all.subList(from, Math.min(from + perPage, all.size())));
 	}
@@ -210,34 +249,55 @@ class OrukController {
 		return value == null ? otherwise : value;
 	}
 
+	/** A whole number written in decimal digits: no fraction, exponent, hexadecimal or trailing character. */
 	private static Integer optionalNumber(MultiValueMap<String, String> parameters, String name) {
 		String value = parameters.getFirst(name);
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return (int) Math.round(Double.parseDouble(value));
+		if (!PlainInput.isDecimalInteger(value)) {
+			throw SearchTerms.invalid(name, "must be a whole number");
 		}
-		catch (NumberFormatException ex) {
-			throw SearchTerms.invalid(name, "must be a number");
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException tooLarge) {
+			throw SearchTerms.invalid(name, "must be a whole number of at most " + Integer.MAX_VALUE);
 		}
 	}
 
-	private static Instant instant(String modifiedAfter) {
+	/** A distance in metres, in decimal digits with an optional fraction. */
+	private static Double metres(MultiValueMap<String, String> parameters, String name) {
+		String value = parameters.getFirst(name);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!PlainInput.isDecimalNumber(value)) {
+			throw SearchTerms.invalid(name, "must be a distance in metres such as 1500");
+		}
+		return Double.valueOf(value);
+	}
+
+	private Instant instant(String modifiedAfter) {
 		if (modifiedAfter == null) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return Instant.parse(modifiedAfter);
+			instant = Instant.parse(modifiedAfter);
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return LocalDate.parse(modifiedAfter).atStartOfDay(ZoneOffset.UTC).toInstant();
+				instant = LocalDate.parse(modifiedAfter).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
 			catch (DateTimeParseException notADate) {
 				throw SearchTerms.invalid("modified_after", "must be a date-time such as 2026-11-01T00:00:00Z, or a date");
 			}
 		}
+		if (!input.isWithinYears(instant)) {
+			throw SearchTerms.invalid("modified_after", input.yearsReason());
+		}
+		return instant;
 	}
 
 	private static Problem notFound(String what) {

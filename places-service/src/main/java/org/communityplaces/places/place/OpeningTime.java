@@ -17,9 +17,10 @@ import jakarta.validation.constraints.Size;
 public record OpeningTime(@NotEmpty(message = "must name at least one day") List<@NotNull Weekday> days,
 		@NotNull @Pattern(regexp = TIME, message = "must be a time as HH:mm") String opens,
 		@NotNull @Pattern(regexp = TIME, message = "must be a time as HH:mm") String closes,
-		@Size(max = 500) String description) {
+		@Size(max = 500) @PlainText String description) {
 
-	static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+	/** A time of day as {@code HH:mm}: no seconds, no zone. */
+	public static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
 	public LocalTime opensAt() {
 		return LocalTime.parse(opens);

@@ -21,7 +21,8 @@ import jakarta.validation.constraints.Size;
  * Everything an admin (or an import) says about a place. Terms and postcodes are checked
  * against the vocabulary and the postcode directory by {@link Catalogue}.
  */
-public record PlaceDetails(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+public record PlaceDetails(@NotBlank @Size(max = 200) @PlainText String name,
+		@Size(max = 4000) @PlainText.Lines String description,
 		@NotNull PlaceKind kind, @NotNull @Valid OrganizationDetails organization,
 		@Size(max = 30) List<@NotBlank String> activities, @Size(max = 20) List<@NotBlank String> accessibility,
 		@NotNull @Valid AddressDetails address, @DecimalMin("-90") @DecimalMax("90") Double latitude,
@@ -49,20 +50,22 @@ public record PlaceDetails(@NotBlank @Size(max = 200) String name, @Size(max = 4
 		return (latitude == null) == (longitude == null);
 	}
 
-	public record OrganizationDetails(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
+	public record OrganizationDetails(@NotBlank @Size(max = 200) @PlainText String name,
+			@Size(max = 2000) @PlainText.Lines String description) {
 	}
 
-	public record AddressDetails(@NotBlank @Size(max = 200) String line1, @NotBlank @Size(max = 100) String city,
-			@NotBlank @Size(max = 10) String postcode) {
+	public record AddressDetails(@NotBlank @Size(max = 200) @PlainText String line1,
+			@NotBlank @Size(max = 100) @PlainText String city,
+			@NotBlank @Size(max = 10) @PlainText String postcode) {
 	}
 
-	public record HostDetails(@Size(max = 100) String name,
-			@NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String email,
+	public record HostDetails(@Size(max = 100) @PlainText String name,
+			@NotBlank @Size(max = 254) @PlainText @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String email,
 			@Size(max = 30) @Pattern(regexp = "[0-9 +()-]*", message = "must be a phone number") String phone) {
 	}
 
 	public record CostDetails(boolean free, @PositiveOrZero @Max(10000) BigDecimal amount,
-			@Size(max = 200) String description) {
+			@Size(max = 200) @PlainText String description) {
 	}
 
 	public record CapacityDetails(@NotNull @PositiveOrZero @Max(100000) Integer available,

@@ -45,7 +45,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
@@ -339,8 +341,7 @@ public class PlaceIndex implements Closeable {
 			any = true;
 		}
 		if (request.text() != null && !request.text().isBlank()) {
-			SimpleQueryParser parser = new SimpleQueryParser(analyzer, TEXT_FIELDS);
-			parser.setDefaultOperator(Occur.MUST);
+			SimpleQueryParser parser = new TextParser(analyzer);
 			Query text = parser.parse(request.text());
 			if (text != null) {
 				query.add(text, Occur.MUST);
@@ -390,6 +391,34 @@ public class PlaceIndex implements Closeable {
 			any = true;
 		}
 		return any ? query.build() : new MatchAllDocsQuery();
+	}
+
+	/**
+	 * Simple query syntax (phrases, prefixes, fuzzy words, OR and NOT) over the text fields. A
+	 * fuzzy word stands for at most {@link #FUZZY_EXPANSIONS} similar words of the index in each
+	 * field, so that the text {@link SearchTerms#text} lets through stays well under Lucene's
+	 * clause limit however many similar words the catalogue holds.
+	 */
+	private static final class TextParser extends SimpleQueryParser {
+
+		private static final int FUZZY_EXPANSIONS = 10;
+
+		TextParser(Analyzer analyzer) {
+			super(analyzer, TEXT_FIELDS);
+			setDefaultOperator(Occur.MUST);
+		}
+
+		@Override
+		protected Query newFuzzyQuery(String text, int fuzziness) {
+			BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+			for (Map.Entry<String, Float> field : weights.entrySet()) {
+				Term term = new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text));
+				anyField.add(new BoostQuery(new FuzzyQuery(term, fuzziness, 0, FUZZY_EXPANSIONS, true), field.getValue()),
+						Occur.SHOULD);
+			}
+			return simplify(anyField.build());
+		}
+
 	}
 
 	private static boolean anyOf(BooleanQuery.Builder query, String field, List<String> values) {

@@ -36,7 +36,7 @@ class PlaceSearchController {
 			@RequestParam(defaultValue = "20") int size) {
 		terms.page("page", page, "size", size);
 		PlaceQuery query = PlaceQuery.builder()
-			.text(q)
+			.text(SearchTerms.text("q", q))
 			.near(terms.near("postcode", postcode, lat, lon, "radius", radius))
 			.kinds(terms.kinds("kind", kind))
 			.activities(terms.terms("activity", Taxonomies.ACTIVITY, activity))

@@ -1,20 +1,22 @@
 package org.communityplaces.places.search;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.communityplaces.places.geo.Postcodes;
+import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.PlaceKind;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceQuery.Near;
 import org.communityplaces.places.search.PlaceQuery.OpenWindow;
 import org.communityplaces.places.taxonomy.Taxonomies;
+import org.communityplaces.platform.input.PlainInput;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,20 @@ public class SearchTerms {
 
 	public static final double DEFAULT_RADIUS_METRES = 5_000;
 
+	/**
+	 * Search text is bounded before it reaches the index, so that no request can build a query
+	 * past Lucene's clause limit or an automaton too large to build: at most this many
+	 * characters (so at most this many tokens), {@link #MAX_WORDS} words and
+	 * {@link #MAX_WORD_LENGTH} characters in a word (a fuzzy or prefix term is one word).
+	 */
+	static final int MAX_TEXT_LENGTH = 100;
+
+	static final int MAX_WORDS = 12;
+
+	static final int MAX_WORD_LENGTH = 40;
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private final Postcodes postcodes;
 
 	private final Taxonomies taxonomies;
@@ -49,7 +65,7 @@ public class SearchTerms {
 	/** @return where to search around, or null when neither a postcode nor coordinates were given */
 	public Near near(String postcodeParameter, String postcode, Double latitude, Double longitude,
 			String radiusParameter, Double radiusMetres) {
-		if (radiusMetres != null && (radiusMetres <= 0 || radiusMetres > MAX_RADIUS_METRES)) {
+		if (radiusMetres != null && !(radiusMetres > 0 && radiusMetres <= MAX_RADIUS_METRES)) {
 			throw invalid(radiusParameter, "must be more than 0 and at most " + (int) MAX_RADIUS_METRES + " metres");
 		}
 		double radius = radiusMetres == null ? DEFAULT_RADIUS_METRES : radiusMetres;
@@ -77,6 +93,30 @@ public class SearchTerms {
 			throw invalid("lon", "must be between -180 and 180");
 		}
 		return new Near(latitude, longitude, radius);
+	}
+
+	/** @return the words to search for, stripped, or null when there are none */
+	public static String text(String parameter, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String stripped = text.strip();
+		if (stripped.length() > MAX_TEXT_LENGTH) {
+			throw invalid(parameter, "must be at most " + MAX_TEXT_LENGTH + " characters");
+		}
+		if (PlainInput.hasControlCharacter(stripped)) {
+			throw invalid(parameter, "must not contain control characters");
+		}
+		String[] words = WHITESPACE.split(stripped);
+		if (words.length > MAX_WORDS) {
+			throw invalid(parameter, "must be at most " + MAX_WORDS + " words");
+		}
+		for (String word : words) {
+			if (word.length() > MAX_WORD_LENGTH) {
+				throw invalid(parameter, "must not have a word longer than " + MAX_WORD_LENGTH + " characters");
+			}
+		}
+		return stripped;
 	}
 
 	/** @return the window, or null when no day was asked for */
@@ -171,13 +211,11 @@ public class SearchTerms {
 	}
 
 	private static int minuteOfDay(String parameter, String time) {
-		try {
-			LocalTime parsed = LocalTime.parse(time);
-			return parsed.getHour() * 60 + parsed.getMinute();
-		}
-		catch (DateTimeParseException ex) {
+		if (!time.matches(OpeningTime.TIME)) {
 			throw invalid(parameter, "must be a time as HH:mm");
 		}
+		LocalTime parsed = LocalTime.parse(time);
+		return parsed.getHour() * 60 + parsed.getMinute();
 	}
 
 }

@@ -35,6 +35,9 @@ class PostcodesTests {
 		assertThat(postcodes.locate("NOWHERE")).isEmpty();
 		assertThat(postcodes.locate("")).isEmpty();
 		assertThat(postcodes.locate(null)).isEmpty();
+		assertThat(postcodes.locate("S2\u0000")).isEmpty();
+		assertThat(postcodes.locate("S6\u00074HA")).isEmpty();
+		assertThat(postcodes.locate("S".repeat(100_000))).isEmpty();
 		assertThat(postcodes.districts()).hasSize(2968);
 	}
 

@@ -1,6 +1,8 @@
 package org.communityplaces.places.imports;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 
 import org.communityplaces.places.PlacesServiceTest;
 import org.communityplaces.places.place.Place;
@@ -109,14 +111,99 @@ class ImportApiTests extends PlacesServiceTest {
 		assertThat(mongo.count(new Query(), Place.class)).isZero();
 	}
 
+	@Test
+	void aFileThatIsNotTextIsTurnedDownWholeAsUnreadable() {
+		byte[] binary = new byte[4096];
+		new Random(18).nextBytes(binary);
+		byte[] controlCharacters = new byte[512];
+		for (int i = 0; i < controlCharacters.length; i++) {
+			controlCharacters[i] = (byte) (i % 32);
+		}
+		for (byte[] file : List.of(binary, controlCharacters, new byte[0], "\n\n".getBytes(StandardCharsets.UTF_8))) {
+			assertThat(csv(file)).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson().extractingPath("$.detail").asString().contains("not readable CSV");
+			assertThat(feed(file)).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson().extractingPath("$.detail").asString().contains("not readable JSON");
+		}
+		assertThat(csv(("\uFEFF" + HEADER).getBytes(StandardCharsets.UTF_16))).hasStatus(400)
+			.bodyJson().extractingPath("$.detail").asString().contains("not readable CSV");
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
+	}
+
+	@Test
+	void aFileWithNothingToImportIsTurnedDown() {
+		assertThat(csv(HEADER)).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson().extractingPath("$.detail").asString().contains("no rows");
+		assertThat(feed("[]".getBytes(StandardCharsets.UTF_8))).hasStatus(400)
+			.bodyJson().extractingPath("$.detail").asString().contains("no services");
+		assertThat(feed("{\"contents\": []}".getBytes(StandardCharsets.UTF_8))).hasStatus(400)
+			.bodyJson().extractingPath("$.detail").asString().contains("no services");
+	}
+
+	@Test
+	void rowsWithControlCharactersOrUnclearAnswersAreTurnedDownByLineAndColumn() {
+		String row = "b%d,%s,,shop,Org,,,1 Road,Sheffield,S6,,,%s,%s,,,,,Host,shop%d@x.example.org,,,,\n";
+		String csv = HEADER + row.formatted(1, "Nul\u0000shop", "", "yes", 1)
+				+ row.formatted(2, "Bell\u0007shop", "", "no", 2)
+				+ row.formatted(3, "Maybe shop", "", "maybe", 3)
+				+ row.formatted(4, "Seconds shop", "MO 10:00:00-12:00", "no", 4)
+				+ row.formatted(5, "Yes shop", "", "YES", 5)
+				+ row.formatted(6, "Zero shop", "", "0", 6)
+				+ row.formatted(7, "Blank shop", "", "", 7)
+				+ row.formatted(8, "N shop", "", "N", 8);
+		assertThat(csv(csv)).hasStatusOk().bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.created").isEqualTo(4);
+			assertThat(json).extractingPath("$.rejected[*].line").asArray().containsExactly(2, 3, 4, 5);
+			assertThat(json).extractingPath("$.rejected[0].reason").asString().startsWith("name:").contains("control");
+			assertThat(json).extractingPath("$.rejected[1].reason").asString().startsWith("name:").contains("control");
+			assertThat(json).extractingPath("$.rejected[2].reason").asString().startsWith("free:").contains("maybe");
+			assertThat(json).extractingPath("$.rejected[3].reason").asString().startsWith("opening_times:");
+		});
+		assertThat(as("admin", null, mvc.get().uri("/api/places"))).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$[*].name").asArray()
+				.containsExactly("Blank shop", "N shop", "Yes shop", "Zero shop");
+			assertThat(json).extractingPath("$[*].cost.free").asArray().containsExactly(true, false, true, false);
+		});
+	}
+
+	@Test
+	void servicesWithControlCharactersFractionsOrOddTimesAreTurnedDownByItemAndField() throws Exception {
+		importDemoCatalogue();
+		String redLion = mvc.get().uri("/oruk/services/{id}", Taxonomies.stableId("import", "demo-red-lion"))
+			.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8)
+			.replaceFirst("\\{", "{\"email\":\"landlord@redlion.example.org\",");
+		emptyCatalogueAgain();
+		String feed = "[" + String.join(",", redLion.replace("\"The Red Lion", "\"The Red\\u0000Lion"),
+				redLion.replaceFirst("\"minimum_age\":\\d+", "\"minimum_age\":17.5"),
+				redLion.replace("\"opens_at\":\"11:30\"", "\"opens_at\":\"11:30:30\""),
+				redLion.replace("\"opens_at\":\"11:30\"", "\"opens_at\":\"11:30:00Z\"")) + "]";
+		assertThat(feed(feed.getBytes(StandardCharsets.UTF_8))).hasStatusOk().bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.created").isEqualTo(1);
+			assertThat(json).extractingPath("$.rejected[*].item").asArray().containsExactly(1, 2, 3);
+			assertThat(json).extractingPath("$.rejected[0].reason").asString().startsWith("name:").contains("control");
+			assertThat(json).extractingPath("$.rejected[1].reason").asString().startsWith("minimum_age:");
+			assertThat(json).extractingPath("$.rejected[2].reason").asString().contains("opens_at");
+		});
+	}
+
 	private void emptyCatalogueAgain() {
 		mongo.remove(new Query(), Place.class);
 		index.rebuild(java.util.stream.Stream.empty());
 	}
 
 	private MvcTestResult csv(String csv) {
+		return csv(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private MvcTestResult csv(byte[] csv) {
 		return as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.parseMediaType("text/csv"))
-			.content(csv.getBytes(StandardCharsets.UTF_8))
+			.content(csv)
+			.exchange();
+	}
+
+	private MvcTestResult feed(byte[] json) {
+		return as("admin", null, mvc.post().uri("/api/places/imports")).contentType(MediaType.APPLICATION_JSON)
+			.content(json)
 			.exchange();
 	}
 

@@ -1,5 +1,6 @@
 package org.communityplaces.places.oruk;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.communityplaces.places.taxonomy.Taxonomies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +94,7 @@ class OrukApiTests extends PlacesServiceTest {
 			.containsExactly("Abbeydale Picture House tea dance");
 		assertThat(names("/oruk/services?minimum_age=55")).containsExactly("Dore village befriending",
 				"Manor community lunch");
-		assertThat(names("/oruk/services?modified_after=2999-01-01T00:00:00Z")).isEmpty();
+		assertThat(names("/oruk/services?modified_after=2199-01-01T00:00:00Z")).isEmpty();
 		assertThat(get("/oruk/services?taxonomy_id=" + Taxonomies.stableId("taxonomy", Taxonomies.PLACE_KIND))
 			.path("total_items").asInt()).isEqualTo(30);
 	}
@@ -116,6 +118,50 @@ class OrukApiTests extends PlacesServiceTest {
 		assertThat(mvc.get().uri("/oruk/services?day=XX")).hasStatus(400);
 		assertThat(mvc.get().uri("/oruk/services?modified_after=yesterday")).hasStatus(400);
 		assertThat(mvc.get().uri("/oruk/services/no-such-service")).hasStatus(404);
+	}
+
+	@Test
+	void extremeAndMalformedParametersAreNamedProblems() {
+		assertField("/oruk/services?modified_after=%2B999999999-12-31", "modified_after");
+		assertField("/oruk/services?modified_after=-999999999-01-01", "modified_after");
+		assertField("/oruk/services?modified_after=%2B999999999-12-31T23:59:59Z", "modified_after");
+		assertField("/oruk/services?modified_after=0000-01-01", "modified_after");
+		for (String number : List.of("NaN", "Infinity", "-Infinity", "0x10", "1e3", "10d", "1.5", "2147483648",
+				"99999999999999999999", "%2B", "1%00")) {
+			assertField("/oruk/services?page=" + number, "page");
+			assertField("/oruk/services?per_page=" + number, "per_page");
+			assertField("/oruk/service_at_locations?page=" + number, "page");
+			assertField("/oruk/taxonomies?per_page=" + number, "per_page");
+			assertField("/oruk/taxonomy_terms?page=" + number, "page");
+			assertField("/oruk/services?minimum_age=" + number, "minimum_age");
+			assertField("/oruk/services?maximum_age=" + number, "maximum_age");
+		}
+		assertField("/oruk/services?page=2147483647", "page");
+		assertField("/oruk/taxonomies?page=2147483647", "page");
+		assertField("/oruk/services?postcode=S2&proximity=NaN", "proximity");
+		assertField("/oruk/services?postcode=S2&proximity=Infinity", "proximity");
+		assertField("/oruk/services?postcode=S2&proximity=-1", "proximity");
+		assertField("/oruk/services?postcode=S2&proximity=1e9", "proximity");
+		assertField("/oruk/services?postcode=" + "S".repeat(5000), "postcode");
+		assertField("/oruk/services?postcode=S2%00", "postcode");
+		assertField("/oruk/services?day=SU&start_time=13:00:00", "start_time");
+		assertField("/oruk/services?day=SU&end_time=24:00", "end_time");
+		assertField("/oruk/services?day=SU&start_time=-1:00", "start_time");
+		assertField("/oruk/services?taxonomy_term_id=" + "x".repeat(5000), "taxonomy_term_id");
+		assertField("/oruk/services?taxonomy_term_id=%00", "taxonomy_term_id");
+		assertField("/oruk/services?taxonomy_id=" + "x".repeat(5000), "taxonomy_id");
+		assertField("/oruk/taxonomy_terms?taxonomy_id=%00", "taxonomy_id");
+		assertField("/oruk/services?search=" + "garden%20".repeat(300), "search");
+		assertThat(mvc.get().uri("/oruk/services?postcode=S2&proximity=1500.5")).hasStatusOk();
+	}
+
+	private void assertField(String uri, String field) {
+		assertThat(mvc.get().uri(URI.create(uri))).as(uri)
+			.hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo(field);
 	}
 
 	private JsonNode get(String uri) {

@@ -118,6 +118,53 @@ class PlaceApiTests extends PlacesServiceTest {
 	}
 
 	@Test
+	void controlCharactersInTextAreRefusedByFieldAndNothingIsStoredOrChanged() {
+		assertThat(post(RED_LION.replace("The Red Lion community table", "The Red\\u0000 Lion"))).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("name");
+		assertThat(post(RED_LION.replace("Sam Taylor", "Sam\\u001bTaylor"))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("host.name");
+		assertThat(post(RED_LION.replace("12 Middlewood Road", "12\\u0007 Road"))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("address.line1");
+		assertThat(mongo.count(new Query(), Place.class)).isZero();
+
+		String id = idOf(post(RED_LION.replace("A reserved table", "A reserved table\\n\\tevery day")));
+		assertThat(put("/api/places/{id}", id, RED_LION.replace("The Red Lion Hillsborough", "The Red\\u0085Lion")))
+			.hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("organization.name");
+		assertThat(put("/api/places/{id}/opening-times", id, """
+				{"openingTimes": [{"days": ["SA"], "opens": "10:00", "closes": "12:00", "description": "brunch\\u0000"}]}
+				""")).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("openingTimes[0].description");
+		assertThat(put("/api/places/{id}/host", id, """
+				{"name": "Alex\\u0000", "email": "alex@redlion.example.org"}
+				""")).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("name");
+		assertThat(as("admin", null, mvc.get().uri("/api/places/{id}", id))).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.version").isEqualTo(0);
+			assertThat(json).extractingPath("$.description").isEqualTo("A reserved table\n\tevery day every weekday lunchtime");
+		});
+	}
+
+	@Test
+	void openingTimesAreHoursAndMinutesOnly() {
+		String id = idOf(post(RED_LION));
+		assertThat(put("/api/places/{id}/opening-times", id, """
+				{"openingTimes": [{"days": ["SA"], "opens": "10:00:00", "closes": "12:00"}]}
+				""")).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("openingTimes[0].opens");
+		assertThat(post(RED_LION.replace("\"closes\": \"14:00\"", "\"closes\": \"14:00:00\""))).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("openingTimes[0].closes");
+	}
+
+	@Test
+	void pagesBeyondAnyCatalogueAreNamedProblems() {
+		assertThat(as("admin", null, mvc.get().uri("/api/places?page=2147483647"))).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("page");
+	}
+
+	@Test
 	void anUnknownTaxonomyTermOrPostcodeIsNamed() {
 		assertThat(post(RED_LION.replace("\"quiz-and-games\"", "\"bungee-jumping\""))).hasStatus(400)
 			.bodyJson().satisfies(json -> {

@@ -1,5 +1,7 @@
 package org.communityplaces.places.search;
 
+import java.net.URI;
+
 import org.communityplaces.places.PlacesServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +83,51 @@ class PlaceSearchApiTests extends PlacesServiceTest {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	@Test
+	void radiiThatAreNotAFiniteDistanceAreNamedProblems() {
+		assertField("/api/places/search?postcode=S6&radius=NaN", "radius");
+		assertField("/api/places/search?postcode=S6&radius=Infinity", "radius");
+		assertField("/api/places/search?postcode=S6&radius=-Infinity", "radius");
+		assertField("/api/places/search?postcode=S6&radius=-5", "radius");
+		assertField("/api/places/search?postcode=S6&radius=1e300", "radius");
+		assertField("/api/places/search?lat=NaN&lon=0", "lat");
+		assertField("/api/places/search?lat=0&lon=NaN", "lon");
+	}
+
+	@Test
+	void searchTextIsBoundedBeforeItReachesTheIndex() {
+		assertField("/api/places/search?q=" + "garden%20".repeat(300), "q");
+		assertField("/api/places/search?q=" + "a".repeat(200) + "~2", "q");
+		assertField("/api/places/search?q=" + "walk".repeat(25) + "*", "q");
+		assertField("/api/places/search?q=" + "x".repeat(5000), "q");
+		assertThat(mvc.get().uri("/api/places/search?q=knitt~1 natter")).hasStatusOk()
+			.bodyJson().extractingPath("$.hits[*].name").asArray().containsExactly("Crookes knit and natter");
+	}
+
+	@Test
+	void theDeepestPagesAreNamedProblems() {
+		assertField("/api/places/search?page=2147483647", "page");
+		assertField("/api/places/search?page=2147483647&size=100", "page");
+		assertField("/api/places/search?page=-2147483648", "page");
+	}
+
+	@Test
+	void timesAreHoursAndMinutesOnly() {
+		assertField("/api/places/search?day=MO&from=12:00:00", "from");
+		assertField("/api/places/search?day=MO&from=09:00&to=12:00:00.5", "to");
+		assertField("/api/places/search?day=MO&from=9:00", "from");
+		assertThat(mvc.get().uri("/api/places/search?day=MO&from=09:00&to=12:00")).hasStatusOk();
+	}
+
+	@Test
+	void numbersAreDecimalWholeNumbers() {
+		assertField("/api/places/search?page=0x10", "page");
+		assertField("/api/places/search?size=1e1", "size");
+		assertField("/api/places/search?age=7.5", "age");
+	}
+
 	private void assertField(String uri, String field) {
-		assertThat(mvc.get().uri(uri)).as(uri)
+		assertThat(mvc.get().uri(URI.create(uri))).as(uri)
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
