@@ -23,15 +23,36 @@ const App = (function () {
     return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
   }
 
+  // The Idempotency-Key of each POST not yet answered for sure, by what it sends
+  const unsettled = new Map();
+
+  /**
+   * The Idempotency-Key of a submission: a new one for each thing sent, the same one while the
+   * same thing is sent again after no clear answer (a timeout, a lost connection), so a retry
+   * never makes a second referral.
+   */
+  function idempotencyKey(sent) {
+    if (!unsettled.has(sent)) {
+      const random = crypto.getRandomValues(new Uint8Array(16));
+      unsettled.set(sent, Array.from(random, (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    }
+    return unsettled.get(sent);
+  }
+
   /**
    * Calls the API; resolves with the parsed answer, or rejects with the problem (its words, and
    * the status). With options.ifMatch, sends it as If-Match; with options.withVersion, resolves
-   * with { answer, version }, the version from the answer's ETag.
+   * with { answer, version }, the version from the answer's ETag. Every POST carries an
+   * Idempotency-Key, kept until the service has answered it for sure.
    */
   async function api(method, path, body, options) {
     const headers = { Accept: 'application/json' };
     if (method !== 'GET') {
       headers['X-XSRF-TOKEN'] = csrfToken();
+    }
+    const sent = method + ' ' + path + ' ' + JSON.stringify(body === undefined ? null : body);
+    if (method === 'POST') {
+      headers['Idempotency-Key'] = idempotencyKey(sent);
     }
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -44,6 +65,9 @@ const App = (function () {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
     } catch (error) {
       throw UNREACHABLE;
+    }
+    if (response.status < 500) {
+      unsettled.delete(sent);
     }
     if (response.status === 401) {
       window.location.assign('/sign-in.html?then=' + encodeURIComponent(window.location.pathname + window.location.search));

@@ -12,10 +12,18 @@
   ], signIn);
   problem.after(form);
 
+  // Why a provider's sign-in was refused, by the reason the gateway gives
+  const REFUSALS = {
+    'no-role': 'Your organisation did not let you in to Community places. Ask your administrator for a role.',
+    'many-roles': 'You have more than one role in Community places. Ask your administrator to keep one.',
+    'unverified-email': 'Your organisation has not confirmed your e-mail address. Ask your administrator to verify it, then sign in again.',
+    organisation: 'Your organisation did not say which organisation you work for, or not as an organisation code (ODS code). Ask your administrator.'
+  };
+
   if (query.has('signed-out')) {
     document.getElementById('message').textContent = 'You have signed out.';
   } else if (query.has('refused')) {
-    App.showProblem(problem, { detail: 'Your organisation did not let you in to Community places. Ask your administrator for a role.' });
+    App.showProblem(problem, { detail: REFUSALS[query.get('refused')] || REFUSALS['no-role'] });
   }
 
   App.api('GET', '/sign-in/providers')
@@ -37,23 +45,19 @@
       return;
     }
     form._csrf.value = App.csrfToken();
+    const sent = new URLSearchParams(new FormData(form));
+    // The gateway answers with the page to go on to: the one asked for only if it is a page of this site
+    sent.set('then', query.get('then') || '/');
     fetch('/sign-in', {
       method: 'POST',
-      body: new URLSearchParams(new FormData(form)),
+      body: sent,
       headers: { Accept: 'application/json' },
       credentials: 'same-origin'
     }).then((response) => {
       if (response.ok) {
-        window.location.assign(nextPage());
-        return;
+        return response.json().then((answer) => window.location.assign(answer.then || '/'));
       }
       return response.json().then((answer) => App.showProblem(problem, { detail: answer.detail || 'You could not be signed in.' }));
     }).catch(() => App.showProblem(problem, App.UNREACHABLE));
-  }
-
-  // Only a page of this site: never somewhere a crafted link names
-  function nextPage() {
-    const then = query.get('then');
-    return then && then.startsWith('/') && !then.startsWith('//') ? then : '/';
   }
 }());

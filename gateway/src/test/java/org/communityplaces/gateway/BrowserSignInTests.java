@@ -118,6 +118,23 @@ class BrowserSignInTests {
 		http.get().uri("/sign-in/providers").exchange().expectStatus().isOk().expectBody().json("[]");
 	}
 
+	@Test
+	void afterSigningInThePageGoesOnlyToAPageOfThisSite() {
+		String csrf = csrfFromSignInPage();
+		Map<String, String> nextPages = Map.ofEntries(Map.entry("/referral.html?id=r-1", "/referral.html?id=r-1"),
+				Map.entry("/referrals.html#open", "/referrals.html#open"), Map.entry("/%5Cevil.example", "/%5Cevil.example"),
+				Map.entry("/%09/evil.example", "/%09/evil.example"), Map.entry("/\\evil.example", "/"),
+				Map.entry("/\t/evil.example", "/"), Map.entry("//evil.example", "/"), Map.entry("https://evil.example", "/"),
+				Map.entry("/\\/evil.example", "/"), Map.entry("\\\\evil.example", "/"), Map.entry(" //evil.example", "/"),
+				Map.entry("/.//evil.example", "/evil.example"), Map.entry("javascript:alert(1)", "/"), Map.entry("http:evil.example", "/"),
+				Map.entry("", "/"));
+		nextPages.forEach((then, expected) -> http.post().uri("/sign-in").cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.body(BodyInserters.fromFormData("username", "sam").with("password", "test-password").with("then", then))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.then").value(next ->
+					assertThat(next).as(then).isEqualTo(expected)));
+	}
+
 	private String csrfFromSignInPage() {
 		EntityExchangeResult<byte[]> page = http.get().uri("/sign-in.html").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().expectBody().returnResult();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpServer;
@@ -85,7 +86,30 @@ class GatewayResilienceTests {
 			.expectHeader()
 			.valueEquals("Retry-After", "5")
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("Nothing was changed"));
+	}
+
+	@Test
+	void aWriteThatTimesOutSaysItsOutcomeIsUnknownAndHowToRetrySafely() {
+		for (var write : List.of(http.post().uri("/api/places"), http.put().uri("/api/places/p-1"),
+				http.patch().uri("/api/places/p-1"))) {
+			write.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(detail -> assertThat((String) detail).doesNotContain("Nothing was changed")
+					.contains("may or may not", "same Idempotency-Key"));
+		}
+		http.delete().uri("/api/places/p-1").exchange().expectStatus().isEqualTo(503).expectBody()
+			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("may or may not"));
 	}
 
 	@Test

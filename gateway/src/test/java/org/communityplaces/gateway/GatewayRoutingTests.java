@@ -1,5 +1,6 @@
 package org.communityplaces.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,8 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class GatewayRoutingTests {
 
-	private static final HttpServer places = StandIn.start(exchange -> StandIn.answer(exchange, 200,
-			"{\"id\":\"p-1\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}"));
+	private static final HttpServer places = StandIn.start(exchange -> {
+		String query = exchange.getRequestURI().getRawQuery();
+		if (query != null && query.contains("NaN")) {
+			byte[] problem = "{\"title\":\"Internal Server Error\",\"status\":500}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+			exchange.sendResponseHeaders(500, problem.length);
+			exchange.getResponseBody().write(problem);
+			exchange.close();
+			return;
+		}
+		StandIn.answer(exchange, 200, "{\"id\":\"p-1\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}");
+	});
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -34,6 +46,9 @@ class GatewayRoutingTests {
 	}
 
 	WebTestClient http;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	void signedIn(WebTestClient client) {
@@ -72,7 +87,33 @@ class GatewayRoutingTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.title")
-			.isEqualTo("Service unavailable");
+			.isEqualTo("Service unavailable")
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("Nothing was changed"));
+	}
+
+	@Test
+	void anErrorOnAnOpenRouteReachesTheCallerAsItsRealStatusNeverAsNotSignedIn(@Autowired WebTestClient anonymous) {
+		anonymous.get().uri("/api/places/search?postcode=S6&radius=NaN").exchange().expectStatus().isEqualTo(500)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		anonymous.get().uri("/oruk/services?modified_after=NaN").exchange().expectStatus().isEqualTo(500);
+	}
+
+	@Test
+	void onlyHealthIsOnThePublicPortTheRestOfTheActuatorOnTheManagementPort(@Autowired WebTestClient anonymous) {
+		anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+		for (String endpoint : List.of("/actuator/prometheus", "/actuator/gateway/routes", "/actuator/metrics",
+				"/actuator/info", "/actuator")) {
+			http.get().uri(endpoint).exchange().expectStatus().isNotFound();
+		}
+		// A load balancer's probe is not signed in
+		anonymous.get().uri("/readyz").exchange().expectStatus().isOk();
+		anonymous.get().uri("/livez").exchange().expectStatus().isOk();
+
+		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+		management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(scrape -> assertThat(scrape).contains("jvm_memory_used_bytes"));
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sign-in with an OpenID Connect provider, switched on by configuration alone: the gateway runs
  * the authorization-code flow against a provider served over real HTTP here (its token
  * endpoint and keys), checks the signed ID token, and gives the person the role its claims
- * map to, or refuses them when none does.
+ * map to, or refuses them when none does, when the provider has not verified their e-mail
+ * address, or when their organisation is not a code the services can key data on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -94,7 +96,7 @@ class ProviderSignInTests {
 			.jsonPath("$[0].name").isEqualTo("Sheffield City Council")
 			.jsonPath("$[0].signInAddress").isEqualTo("/oauth2/authorization/council");
 
-		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("staff", "cp-venue-hosts"));
+		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("staff", "cp-venue-hosts"), Map.of("email_verified", true));
 		assertThat(back.getResponseHeaders().getLocation()).hasToString("/");
 		String session = back.getResponseCookies().getFirst("SESSION").getValue();
 
@@ -107,22 +109,60 @@ class ProviderSignInTests {
 
 	@Test
 	void someoneWhoseGroupsMapToNoRoleIsNotLetIn() {
-		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("staff"));
-		assertThat(back.getResponseHeaders().getLocation()).hasToString("/sign-in.html?refused");
+		refused(signInAtProvider(List.of("staff"), Map.of("email_verified", true)), "no-role");
+	}
+
+	@Test
+	void someoneWhoseEmailTheProviderHasNotVerifiedIsNotLetIn() {
+		refused(signInAtProvider(List.of("cp-venue-hosts"), Map.of()), "unverified-email");
+		refused(signInAtProvider(List.of("cp-venue-hosts"), Map.of("email_verified", false)), "unverified-email");
+		refused(signInAtProvider(List.of("cp-venue-hosts"), Map.of("email_verified", "no")), "unverified-email");
+	}
+
+	@Test
+	void aReferrerIsLetInOnlyWithAnOrganisationCodeThatLooksLikeOne() {
+		for (Object organisation : List.of("", " ", "C88001; DROP", "c88001 ", "C".repeat(200), "C8800\u0000", 88001,
+				List.of("C88001", "Y05118"))) {
+			refused(signInAtProvider(List.of("referrer"), Map.of("email_verified", true, "organisation", organisation)),
+					"organisation");
+		}
+		refused(signInAtProvider(List.of("referrer"), Map.of("email_verified", true)), "organisation");
+		refused(signInAtProvider(List.of("referrer"),
+				Map.of("email_verified", true, "organisation", "C88001", "organisation_name", "Surgery\u0000")),
+				"organisation");
+		refused(signInAtProvider(List.of("cp-venue-hosts"), Map.of("email_verified", true, "organisation", "none of it")),
+				"organisation");
+
+		EntityExchangeResult<byte[]> back = signInAtProvider(List.of("referrer"),
+				Map.of("email_verified", true, "organisation", "C88001", "organisation_name", "Hillsborough Surgery"));
+		assertThat(back.getResponseHeaders().getLocation()).hasToString("/");
+		http.get().uri("/api/me").cookie("SESSION", back.getResponseCookies().getFirst("SESSION").getValue()).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.role").isEqualTo("referrer")
+			.jsonPath("$.organisation").isEqualTo("C88001")
+			.jsonPath("$.organisationName").isEqualTo("Hillsborough Surgery");
+	}
+
+	/** Sent back to the sign-in page, told why, and not signed in. */
+	private void refused(EntityExchangeResult<byte[]> back, String why) {
+		assertThat(back.getResponseHeaders().getLocation()).hasToString("/sign-in.html?refused=" + why);
 		ResponseCookie session = back.getResponseCookies().getFirst("SESSION");
 		http.get().uri("/api/me").cookie("SESSION", session == null ? "none" : session.getValue()).exchange()
 			.expectStatus().isUnauthorized();
 	}
 
 	/** The browser's round trip: to the provider, and back with a code the gateway exchanges for the ID token. */
-	private EntityExchangeResult<byte[]> signInAtProvider(List<String> groups) {
+	private EntityExchangeResult<byte[]> signInAtProvider(List<String> groups, Map<String, Object> claims) {
 		EntityExchangeResult<byte[]> toProvider = http.get().uri("/oauth2/authorization/council").exchange()
 			.expectStatus().isFound().expectBody().returnResult();
 		Map<String, List<String>> asked = UriComponentsBuilder.fromUri(toProvider.getResponseHeaders().getLocation())
 			.build().getQueryParams();
 		assertThat(toProvider.getResponseHeaders().getLocation().toString()).startsWith(StandIn.url(provider) + "/authorize");
 		assertThat(asked.get("client_id")).containsExactly("community-places");
-		nextPerson.set(Map.of("nonce", decoded(asked.get("nonce").get(0)), "groups", groups));
+		Map<String, Object> person = new HashMap<>(claims);
+		person.put("nonce", decoded(asked.get("nonce").get(0)));
+		person.put("groups", groups);
+		nextPerson.set(person);
 		String session = toProvider.getResponseCookies().getFirst("SESSION").getValue();
 		return http.get()
 			.uri("/login/oauth2/code/council?code=one-time-code&state={state}", decoded(asked.get("state").get(0)))
@@ -132,16 +172,15 @@ class ProviderSignInTests {
 	private static String idToken() {
 		Map<String, Object> person = nextPerson.get();
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(StandIn.url(provider))
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(StandIn.url(provider))
 			.subject("council-person-7")
 			.audience("community-places")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", person.get("nonce"))
-			.claim("groups", person.get("groups"))
 			.claim("name", "Pat Landlord")
-			.claim("email", "landlord@redlion.example.org")
-			.build();
+			.claim("email", "landlord@redlion.example.org");
+		person.forEach(builder::claim);
+		JWTClaimsSet claims = builder.build();
 		try {
 			SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(providerKey.getKeyID()).build(),
 					claims);

@@ -1,8 +1,14 @@
 package org.communityplaces.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -130,6 +136,31 @@ class SignInTests {
 			.exchange().expectStatus().isOk();
 		http.post().uri("/api/people/nobody/unlock").headers(headers -> headers.setBasicAuth("ada", "test-password"))
 			.exchange().expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void wrongPasswordsSentAllAtOnceAreCountedBeforeTheyAreCheckedSoNoMoreThanFiveAreTried() throws Exception {
+		int guesses = 16;
+		ExecutorService guessers = Executors.newFixedThreadPool(guesses);
+		try {
+			List<Future<String>> answers = new ArrayList<>();
+			for (int guess = 0; guess < guesses; guess++) {
+				String password = "parallel-guess-" + guess;
+				answers.add(guessers.submit(() -> new String(http.get().uri("/api/referrals")
+					.headers(headers -> headers.setBasicAuth("kim", password)).exchange().expectStatus().isUnauthorized()
+					.expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8)));
+			}
+			long tried = 0;
+			for (Future<String> answer : answers) {
+				tried += answer.get().contains("locked") ? 0 : 1;
+			}
+			assertThat(tried).as("guesses checked against the password").isEqualTo(5);
+		}
+		finally {
+			guessers.shutdown();
+			http.post().uri("/api/people/kim/unlock").headers(headers -> headers.setBasicAuth("ada", "test-password"))
+				.exchange().expectStatus().isOk();
+		}
 	}
 
 	@Test

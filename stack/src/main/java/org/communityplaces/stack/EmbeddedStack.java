@@ -94,16 +94,21 @@ public final class EmbeddedStack implements AutoCloseable {
 						"--spring.mongodb.uri=" + settings.mongoUri("notifications"),
 						"--notifications.portal-url=" + StackSettings.url(settings.gatewayPort())),
 				"gateway", List.of("--spring.profiles.active=demo",
+						"--management.server.port=" + settings.gatewayManagementPort(),
 						"--services.places-url=" + StackSettings.url(settings.placesPort()),
 						"--services.referral-url=" + StackSettings.url(settings.referralPort()),
 						"--services.notification-url=" + StackSettings.url(settings.notificationPort())));
 		Map<String, Integer> ports = Map.of("places-service", settings.placesPort(), "referral-service",
 				settings.referralPort(), "notification-service", settings.notificationPort(), "gateway",
 				settings.gatewayPort());
+		// The gateway's actuator is on a port of its own; each service's is on its only port
+		Map<String, Integer> managementPorts = Map.of("places-service", settings.placesPort(), "referral-service",
+				settings.referralPort(), "notification-service", settings.notificationPort(), "gateway",
+				settings.gatewayManagementPort());
 		List<ServiceProcess> processes = new ArrayList<>();
 		for (String name : List.of("places-service", "referral-service", "notification-service", "gateway")) {
 			ServiceProcess process = ServiceProcess.start(name, settings.root().resolve(name).resolve("target")
-				.resolve(name + ".jar"), ports.get(name), settings.javaOptions(), services.get(name),
+				.resolve(name + ".jar"), ports.get(name), managementPorts.get(name), settings.javaOptions(), services.get(name),
 					settings.dataDirectory().resolve("logs"));
 			processes.add(process);
 			started.add(process);

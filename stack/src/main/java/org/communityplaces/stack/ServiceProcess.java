@@ -22,19 +22,23 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
 	private final Process process;
 
-	private ServiceProcess(String name, int port, Path log, Process process) {
+	private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.log = log;
 		this.process = process;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, List<String> javaOptions, List<String> arguments,
-			Path logDirectory) throws IOException {
+	/** @param managementPort where its actuator answers: its own port, or the one it was given for it */
+	static ServiceProcess start(String name, Path jar, int port, int managementPort, List<String> javaOptions,
+			List<String> arguments, Path logDirectory) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No jar for " + name + " at " + jar
 					+ ". Run the stack from the project root after building: ./mvnw -B -DskipTests package");
@@ -51,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		return new ServiceProcess(name, port, log, process);
+		return new ServiceProcess(name, port, managementPort, log, process);
 	}
 
 	String name() {
@@ -64,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Waits until the service says it is ready to take traffic. */
 	void awaitReady(Duration timeout) throws InterruptedException {
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create(StackSettings.url(port) + "/actuator/health/readiness"))
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create(StackSettings.url(managementPort) + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		Instant deadline = Instant.now().plus(timeout);

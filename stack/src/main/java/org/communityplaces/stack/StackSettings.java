@@ -8,18 +8,20 @@ import java.util.Properties;
  * Where the embedded stack keeps its data and which loopback ports it uses. Defaults are the
  * fixed ports every service is configured for; each can be overridden.
  */
-public record StackSettings(Path root, Path dataDirectory, boolean persistent, int gatewayPort, int placesPort,
+public record StackSettings(Path root, Path dataDirectory, boolean persistent, int gatewayPort,
+		int gatewayManagementPort, int placesPort,
 		int referralPort, int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
 		List<String> javaOptions) {
 
 	public static StackSettings defaults(Path root) {
-		return new StackSettings(root, root.resolve("data"), true, 8080, 8081, 8082, 8083, 9092, 9093, 27017, 3025,
+		return new StackSettings(root, root.resolve("data"), true, 8080, 8090, 8081, 8082, 8083, 9092, 9093, 27017, 3025,
 				List.of("-Xmx384m", "-XX:+UseSerialGC"));
 	}
 
 	/**
 	 * The defaults, each overridable by a system property: {@code stack.data} (the data folder)
-	 * and {@code stack.gateway-port}, {@code stack.places-port}, {@code stack.referral-port},
+	 * and {@code stack.gateway-port}, {@code stack.gateway-management-port} (the gateway's actuator,
+	 * never on its public port), {@code stack.places-port}, {@code stack.referral-port},
 	 * {@code stack.notification-port}, {@code stack.kafka-port}, {@code stack.kafka-controller-port},
 	 * {@code stack.mongo-port}, {@code stack.smtp-port}.
 	 */
@@ -30,6 +32,7 @@ public record StackSettings(Path root, Path dataDirectory, boolean persistent, i
 			.normalize();
 		return defaults.withData(data, true)
 			.withPorts(port(properties, "gateway", defaults.gatewayPort()),
+					port(properties, "gateway-management", defaults.gatewayManagementPort()),
 					port(properties, "places", defaults.placesPort()),
 					port(properties, "referral", defaults.referralPort()),
 					port(properties, "notification", defaults.notificationPort()),
@@ -56,14 +59,14 @@ public record StackSettings(Path root, Path dataDirectory, boolean persistent, i
 		throw new IllegalArgumentException(key + " must be a port number from 1 to 65535, not '" + value + "'");
 	}
 
-	public StackSettings withPorts(int gateway, int places, int referral, int notification, int kafka,
-			int kafkaController, int mongo, int smtp) {
-		return new StackSettings(root, dataDirectory, persistent, gateway, places, referral, notification, kafka,
+	public StackSettings withPorts(int gateway, int gatewayManagement, int places, int referral, int notification,
+			int kafka, int kafkaController, int mongo, int smtp) {
+		return new StackSettings(root, dataDirectory, persistent, gateway, gatewayManagement, places, referral, notification, kafka,
 				kafkaController, mongo, smtp, javaOptions);
 	}
 
 	public StackSettings withData(Path directory, boolean keep) {
-		return new StackSettings(root, directory, keep, gatewayPort, placesPort, referralPort, notificationPort,
+		return new StackSettings(root, directory, keep, gatewayPort, gatewayManagementPort, placesPort, referralPort, notificationPort,
 				kafkaPort, kafkaControllerPort, mongoPort, smtpPort, javaOptions);
 	}
 

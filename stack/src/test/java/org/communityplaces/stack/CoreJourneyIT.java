@@ -74,10 +74,10 @@ class CoreJourneyIT {
 	@BeforeAll
 	static void startStack() throws Exception {
 		root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
-		int[] ports = freePorts(8);
+		int[] ports = freePorts(9);
 		settings = StackSettings.defaults(root)
 			.withData(data, true)
-			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
 		stack = EmbeddedStack.start(settings);
 		gateway = new GatewayClient(stack.gatewayUrl());
 		placeId = gateway.redLionId();
@@ -160,7 +160,7 @@ class CoreJourneyIT {
 		awaitEmails(stack.mail(), REFERRER_EMAIL, declined, 1);
 
 		Set<String> exported = new TreeSet<>();
-		for (int port : new int[] { settings.gatewayPort(), settings.placesPort(), settings.referralPort(),
+		for (int port : new int[] { settings.gatewayManagementPort(), settings.placesPort(), settings.referralPort(),
 				settings.notificationPort() }) {
 			HttpResponse<String> scrape = http.send(HttpRequest
 				.newBuilder(URI.create(StackSettings.url(port) + "/actuator/prometheus")).timeout(Patience.LIMIT).build(),
@@ -181,7 +181,7 @@ class CoreJourneyIT {
 		String declinedEarlier = referEdith();
 		gateway.send(HOST, "POST", "/api/referrals/" + declinedEarlier + "/reject", "{\"reason\": \"not-eligible\"}", 200);
 		try (PrometheusServer prometheus = PrometheusServer.start(root, Files.createTempDirectory(data, "prometheus"),
-				freePorts(1)[0], Map.of("gateway", "127.0.0.1:" + settings.gatewayPort(), "places-service",
+				freePorts(1)[0], Map.of("gateway", "127.0.0.1:" + settings.gatewayManagementPort(), "places-service",
 						"127.0.0.1:" + settings.placesPort(), "referral-service", "127.0.0.1:" + settings.referralPort(),
 						"notification-service", "127.0.0.1:" + settings.notificationPort()))) {
 			Patience.await("Prometheus to have scraped the accepted and rejected series")

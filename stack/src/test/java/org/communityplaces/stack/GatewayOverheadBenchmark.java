@@ -46,7 +46,7 @@ class GatewayOverheadBenchmark {
 
 	@Test
 	void gatewayOverhead() throws Exception {
-		int[] ports = new int[8];
+		int[] ports = new int[9];
 		for (int i = 0; i < ports.length; i++) {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				ports[i] = socket.getLocalPort();
@@ -54,7 +54,7 @@ class GatewayOverheadBenchmark {
 		}
 		StackSettings defaults = StackSettings.defaults(Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize())
 			.withData(Files.createTempDirectory("gateway-benchmark"), true)
-			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
 		// The per-address rate limit would cap the throughput run; this measures the gateway's cost, not its limit.
 		List<String> unlimited = new ArrayList<>(defaults.javaOptions());
 		unlimited.addAll(List.of("-Dgateway.limits.burst=100000000", "-Dgateway.limits.per-second=100000000"));
@@ -64,7 +64,7 @@ class GatewayOverheadBenchmark {
 			unlimited.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		StackSettings settings = new StackSettings(defaults.root(), defaults.dataDirectory(), defaults.persistent(),
-				defaults.gatewayPort(), defaults.placesPort(), defaults.referralPort(), defaults.notificationPort(),
+				defaults.gatewayPort(), defaults.gatewayManagementPort(), defaults.placesPort(), defaults.referralPort(), defaults.notificationPort(),
 				defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.mongoPort(), defaults.smtpPort(), unlimited);
 		try (EmbeddedStack stack = EmbeddedStack.start(settings)) {
 			URI direct = URI.create(StackSettings.url(settings.placesPort()) + SEARCH);

@@ -59,7 +59,7 @@ class NotificationLatencyBenchmark {
 
 	@Test
 	void decisionToEmail() throws Exception {
-		int[] ports = new int[8];
+		int[] ports = new int[9];
 		for (int i = 0; i < ports.length; i++) {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				ports[i] = socket.getLocalPort();
@@ -67,7 +67,7 @@ class NotificationLatencyBenchmark {
 		}
 		StackSettings settings = StackSettings.defaults(Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize())
 			.withData(Files.createTempDirectory("latency-benchmark"), true)
-			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
 		try (EmbeddedStack stack = EmbeddedStack.start(settings)) {
 			String gateway = stack.gatewayUrl();
 			String placeId = json.readTree(send(gateway, "GET", "/api/places/search?q=red%20lion", null, Map.of()))

@@ -94,7 +94,7 @@ class WebJourneyIT {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver; .ci/run does)");
 		Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
-		int[] ports = new int[8];
+		int[] ports = new int[9];
 		for (int i = 0; i < ports.length; i++) {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				ports[i] = socket.getLocalPort();
@@ -102,7 +102,7 @@ class WebJourneyIT {
 		}
 		stack = EmbeddedStack.start(StackSettings.defaults(root)
 			.withData(data, true)
-			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]));
+			.withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]));
 		gateway = new GatewayClient(stack.gatewayUrl());
 		redLion = gateway.redLionId();
 		Files.createDirectories(SCREENSHOTS);

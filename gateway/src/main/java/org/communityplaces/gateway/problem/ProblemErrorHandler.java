@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -35,15 +36,22 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			log.error("Gateway error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					error);
 		}
-		return Problems.write(exchange, status, Problems.titleOf(status), detail(status));
+		return Problems.write(exchange, status, Problems.titleOf(status), detail(status, exchange.getRequest().getMethod()));
 	}
 
-	private static String detail(HttpStatusCode status) {
+	private static String detail(HttpStatusCode status, HttpMethod method) {
 		if (status.value() == HttpStatus.NOT_FOUND.value()) {
 			return "There is nothing at this address.";
 		}
 		if (status.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
 			return "This address does not take that method.";
+		}
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return "The request body is larger than this address takes.";
+		}
+		if (status.is5xxServerError() && !Problems.isRead(method)) {
+			return "Something went wrong on our side, so your change may or may not have been made. Reload to check "
+					+ "before sending it again.";
 		}
 		if (status.is5xxServerError()) {
 			return "Something went wrong on our side. Nothing was changed; please try again.";

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Locks an account after repeated failed sign-ins, so a password cannot be guessed by trying.
@@ -34,15 +35,26 @@ final class Lockout {
 				? record.lockedUntil() : null;
 	}
 
-	void failed(String username) {
+	/**
+	 * Counts an attempt as failed before its password is checked, so that attempts made at the
+	 * same time are all counted: the one that reaches the limit locks the account.
+	 * @return false when the account is locked and the password must not be checked
+	 */
+	boolean reserveAttempt(String username) {
+		Instant now = clock.instant();
+		AtomicBoolean reserved = new AtomicBoolean();
 		failures.compute(key(username), (name, record) -> {
+			if (record != null && record.lockedUntil() != null && record.lockedUntil().isAfter(now)) {
+				return record;
+			}
+			reserved.set(true);
 			int count = record == null || record.lockedUntil() != null ? 1 : record.count() + 1;
-			Instant lockedUntil = count >= settings.maxFailures() ? clock.instant().plus(settings.lockFor()) : null;
-			return new Failures(count, lockedUntil);
+			return new Failures(count, count >= settings.maxFailures() ? now.plus(settings.lockFor()) : null);
 		});
+		return reserved.get();
 	}
 
-	/** A sign-in succeeded, or an admin unlocked the account: the count starts again. */
+	/** A sign-in succeeded, or an admin unlocked the account: the count starts again, reserved attempts with it. */
 	void reset(String username) {
 		failures.remove(key(username));
 	}

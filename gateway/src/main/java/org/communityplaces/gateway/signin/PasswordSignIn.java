@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -18,20 +21,30 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Checks a username and password against the built-in store, with lockout after repeated
  * failures. A slow password hash on every call would cost a core a few requests a second, so a
  * success is remembered for a minute under a digest of the credentials (never the password).
+ * <p>
+ * Each attempt is counted before its password is checked, so guesses sent all at once cannot
+ * slip past the lock while the first of them is still being checked. An unknown username is
+ * checked against a decoy hash as slow as a real one, so how long a refusal takes does not tell
+ * who has an account.
  */
 class PasswordSignIn implements ReactiveAuthenticationManager {
 
 	private static final Duration REMEMBER = Duration.ofMinutes(1);
 
+	private static final Pattern BCRYPT_COST = Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$(\\d\\d)\\$");
+
 	private final Map<String, Person> people;
 
 	private final PasswordEncoder passwords;
+
+	private final String decoyHash;
 
 	private final Lockout lockout;
 
@@ -42,6 +55,7 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
 	PasswordSignIn(Map<String, Person> people, PasswordEncoder passwords, Lockout lockout, Clock clock) {
 		this.people = people;
 		this.passwords = passwords;
+		this.decoyHash = decoyHash(people, passwords);
 		this.lockout = lockout;
 		this.clock = clock;
 	}
@@ -58,18 +72,36 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
 		if (remembered != null && remembered.until().isAfter(clock.instant())) {
 			return Mono.just(signedIn(remembered.person()));
 		}
+		if (!lockout.reserveAttempt(username)) {
+			return Mono.error(new LockedException("Too many failed sign-ins"));
+		}
 		return Mono.fromCallable(() -> check(username, password, digest)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private Authentication check(String username, String password, String digest) {
 		Person person = people.get(username);
-		if (person == null || !passwords.matches(password, person.getPassword())) {
-			lockout.failed(username);
+		boolean matches = passwords.matches(password, person == null ? decoyHash : person.getPassword());
+		if (person == null || !matches) {
 			throw new BadCredentialsException("Wrong username or password");
 		}
 		lockout.reset(username);
 		recent.put(digest, new Remembered(person, clock.instant().plus(REMEMBER)));
 		return signedIn(person);
+	}
+
+	/**
+	 * The hash of a password nobody knows, made as slow to check as the people's own: at the cost
+	 * of their bcrypt hashes, or the encoder's default for other kinds.
+	 */
+	private static String decoyHash(Map<String, Person> people, PasswordEncoder passwords) {
+		String unknowable = UUID.randomUUID().toString();
+		return people.values()
+			.stream()
+			.map(person -> BCRYPT_COST.matcher(String.valueOf(person.getPassword())))
+			.filter(Matcher::find)
+			.findFirst()
+			.map(cost -> "{bcrypt}" + new BCryptPasswordEncoder(Integer.parseInt(cost.group(1))).encode(unknowable))
+			.orElseGet(() -> passwords.encode(unknowable));
 	}
 
 	private static Authentication signedIn(Person person) {

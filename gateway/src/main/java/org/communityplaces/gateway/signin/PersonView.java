@@ -1,5 +1,6 @@
 package org.communityplaces.gateway.signin;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,12 +20,17 @@ record PersonView(String username, String name, String role, String email, Strin
 				person.organisationName());
 	}
 
-	Mono<Void> writeTo(ServerWebExchange exchange) {
+	/** The answer to a sign-in from the sign-in page: who signed in, and the page to go on to. */
+	Mono<Void> writeTo(ServerWebExchange exchange, String then) {
+		SignedInAnswer answer = new SignedInAnswer(this, then);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.OK);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setCacheControl("no-store");
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(this))));
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(answer))));
+	}
+
+	private record SignedInAnswer(@JsonUnwrapped PersonView person, String then) {
 	}
 
 }

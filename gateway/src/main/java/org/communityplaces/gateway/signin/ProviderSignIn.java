@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
@@ -20,9 +21,20 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * Sign-in with an OpenID Connect provider (Keycloak, Entra ID...): the provider vouches for who
  * someone is, and its ID token's claims say which of our roles they have, mapped by
  * {@code gateway.sign-in.oidc}. Someone with no role, or with more than one, is not let in:
- * guessing which they meant could show them data that is not theirs to see.
+ * guessing which they meant could show them data that is not theirs to see. Their e-mail
+ * address and organisation are the keys to hosts' and referrers' data, so the provider must
+ * have verified the address, and the organisation must be one code of the configured form
+ * (an ODS code by default): a referrer must have one, and nobody may bring a malformed one.
  */
 class ProviderSignIn implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
+
+	/** Why someone was not let in, as the sign-in page is told: {@code ?refused=<reason>}. */
+	static final Set<String> REFUSALS = Set.of("no-role", "many-roles", "unverified-email", "organisation");
+
+	/** Whatever form is configured, a code is never longer than this. */
+	private static final int LONGEST_ORGANISATION = 64;
+
+	private static final int LONGEST_NAME = 200;
 
 	private static final Set<String> OUR_ROLES = Set.of("referrer", "host", "commissioner", "admin");
 
@@ -30,8 +42,11 @@ class ProviderSignIn implements ReactiveOAuth2UserService<OidcUserRequest, OidcU
 
 	private final SignInSettings.Oidc mapping;
 
+	private final Pattern organisationCode;
+
 	ProviderSignIn(SignInSettings.Oidc mapping) {
 		this.mapping = mapping;
+		this.organisationCode = Pattern.compile(mapping.organisationPattern());
 	}
 
 	@Override
@@ -44,15 +59,34 @@ class ProviderSignIn implements ReactiveOAuth2UserService<OidcUserRequest, OidcU
 			.map(this::ourRole)
 			.filter(OUR_ROLES::contains)
 			.collect(Collectors.toSet());
-		if (roles.size() != 1) {
-			throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
-					roles.isEmpty() ? "You have no role in Community places. Ask your administrator for one."
-							: "You have more than one role in Community places. Ask your administrator to keep one.",
-					null));
+		if (roles.isEmpty()) {
+			throw refused("no-role", "no role maps to one of ours");
 		}
-		Person person = new Person(user.getSubject(), null, roles.iterator().next(), user.getFullName(), user.getEmail(),
-				user.getClaimAsString(mapping.organisationClaim()), user.getClaimAsString(mapping.organisationNameClaim()));
+		if (roles.size() > 1) {
+			throw refused("many-roles", "more than one role maps to ours");
+		}
+		String role = roles.iterator().next();
+		if (!Boolean.TRUE.equals(user.getEmailVerified()) || user.getEmail() == null || user.getEmail().isBlank()) {
+			throw refused("unverified-email", "the provider has not verified the e-mail address");
+		}
+		Object organisation = user.getClaim(mapping.organisationClaim());
+		boolean wellFormed = organisation instanceof String code && code.length() <= LONGEST_ORGANISATION
+				&& organisationCode.matcher(code).matches();
+		if (organisation == null ? role.equals("referrer") : !wellFormed) {
+			throw refused("organisation", "the organisation claim is missing or not a code of the configured form");
+		}
+		Object organisationName = user.getClaim(mapping.organisationNameClaim());
+		if (organisationName != null && !(organisationName instanceof String name && name.length() <= LONGEST_NAME
+				&& name.codePoints().noneMatch(Character::isISOControl))) {
+			throw refused("organisation", "the organisation's name is not a line of text");
+		}
+		Person person = new Person(user.getSubject(), null, role, user.getFullName(), user.getEmail(),
+				(String) organisation, (String) organisationName);
 		return new SignedInWithProvider(person, user);
+	}
+
+	private static OAuth2AuthenticationException refused(String reason, String description) {
+		return new OAuth2AuthenticationException(new OAuth2Error(reason, description, null));
 	}
 
 	private String ourRole(String providerRole) {

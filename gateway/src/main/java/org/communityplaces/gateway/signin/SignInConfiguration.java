@@ -28,6 +28,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -44,6 +45,7 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebSession;
 
@@ -95,8 +97,9 @@ class SignInConfiguration {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
 		http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/actuator/health/**", "/actuator/info",
-					"/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
+			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/livez", "/readyz",
+					// The actuator is served only on the management port (see application.yml)
+					"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
 					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/places/search", "/api/vocabularies")
@@ -133,8 +136,7 @@ class SignInConfiguration {
 			ServerAuthenticationSuccessHandler home = new RedirectServerAuthenticationSuccessHandler("/");
 			http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
 				.authenticationSuccessHandler(freshSession(home::onAuthenticationSuccess))
-				.authenticationFailureHandler((filterExchange, failure) -> REDIRECT
-					.sendRedirect(filterExchange.getExchange(), URI.create(SIGN_IN_PAGE + "?refused"))));
+				.authenticationFailureHandler(providerRefused()));
 			http.oauth2Client(client -> client.clientRegistrationRepository(registrations));
 		}
 		return http.build();
@@ -216,10 +218,25 @@ class SignInConfiguration {
 			.then(then.onAuthenticationSuccess(filterExchange, authentication));
 	}
 
+	/** Who signed in, and the page to go on to: the one the sign-in page was asked to lead to, if it is one of ours. */
 	private static Mono<Void> whoSignedIn(WebFilterExchange filterExchange, Authentication authentication) {
+		ServerWebExchange exchange = filterExchange.getExchange();
 		return SignedIn.person(authentication)
-			.map(person -> PersonView.of(person).writeTo(filterExchange.getExchange()))
+			.map(person -> exchange.getFormData()
+				.map(form -> NextPage.after(form.getFirst("then"), exchange.getRequest().getURI()))
+				.flatMap(then -> PersonView.of(person).writeTo(exchange, then)))
 			.orElseGet(Mono::empty);
+	}
+
+	/** Back to the sign-in page, which says why in words: the reason is one of ours, never the provider's text. */
+	private static ServerAuthenticationFailureHandler providerRefused() {
+		return (filterExchange, failure) -> {
+			String reason = failure instanceof OAuth2AuthenticationException refusal
+					&& ProviderSignIn.REFUSALS.contains(refusal.getError().getErrorCode())
+							? refusal.getError().getErrorCode() : "";
+			return REDIRECT.sendRedirect(filterExchange.getExchange(),
+					URI.create(SIGN_IN_PAGE + "?refused" + (reason.isEmpty() ? "" : "=" + reason)));
+		};
 	}
 
 	private static RedirectServerLogoutSuccessHandler redirectTo(String location) {

@@ -19,7 +19,7 @@ record SignInSettings(List<Person> users, int maxFailures, Duration lockFor, Oid
 
 	SignInSettings {
 		users = users == null ? List.of() : List.copyOf(users);
-		oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+		oidc = oidc == null ? new Oidc(null, null, null, null, null) : oidc;
 	}
 
 	/**
@@ -30,14 +30,18 @@ record SignInSettings(List<Person> users, int maxFailures, Duration lockFor, Oid
 	 * {@code commissioner}, {@code admin}); with none, the claim must hold our role names
 	 * @param organisationClaim the claim holding a referrer's organisation id (its ODS code)
 	 * @param organisationNameClaim the claim holding that organisation's name
+	 * @param organisationPattern the form an organisation id must have (by default an ODS code:
+	 * 3 to 10 capital letters and digits)
 	 */
-	record Oidc(String roleClaim, Map<String, String> roles, String organisationClaim, String organisationNameClaim) {
+	record Oidc(String roleClaim, Map<String, String> roles, String organisationClaim, String organisationNameClaim,
+			String organisationPattern) {
 
 		Oidc {
 			roleClaim = roleClaim == null ? "roles" : roleClaim;
 			roles = roles == null ? Map.of() : Map.copyOf(roles);
 			organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;
 			organisationNameClaim = organisationNameClaim == null ? "organisation_name" : organisationNameClaim;
+			organisationPattern = organisationPattern == null ? "[A-Z0-9]{3,10}" : organisationPattern;
 		}
 
 	}
