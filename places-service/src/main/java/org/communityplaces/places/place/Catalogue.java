@@ -1,21 +1,29 @@
 package org.communityplaces.places.place;
 
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.communityplaces.places.geo.Postcodes;
 import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
 import org.communityplaces.places.place.PlaceDetails.HostDetails;
 import org.communityplaces.places.taxonomy.Taxonomies;
+import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.outbox.Outbox;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,14 +53,17 @@ public class Catalogue {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	Catalogue(MongoTemplate mongo, Outbox outbox, Taxonomies taxonomies, Postcodes postcodes,
-			ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, Clock clock, JsonMapper json) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.taxonomies = taxonomies;
 		this.postcodes = postcodes;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	public Optional<Place> find(String id) {
@@ -80,14 +91,51 @@ public class Catalogue {
 		return upsert(UUID.randomUUID().toString(), details).place();
 	}
 
+	/**
+	 * Registers a place, or with {@code idempotencyKey} returns the one the caller already
+	 * registered with that key for the same details: found before anything else is checked, so
+	 * a retry after a timeout gets it and never makes a second place. Keys are each caller's own.
+	 */
+	Place create(Caller caller, PlaceDetails details, String idempotencyKey) {
+		if (idempotencyKey == null) {
+			return create(details);
+		}
+		String key = caller.id() + ":" + idempotencyKey;
+		String requestHash = hash(json.writeValueAsString(details));
+		Optional<Place> madeBefore = findByIdempotencyKey(key);
+		if (madeBefore.isPresent()) {
+			return sameRequest(madeBefore.get(), requestHash);
+		}
+		Instant now = clock.instant();
+		Place place = build(UUID.randomUUID().toString(), details, null, now)
+			.withIdempotency(new Place.Idempotency(key, requestHash));
+		try {
+			return inserted(place, now);
+		}
+		catch (DuplicateKeyException madeAtTheSameTime) {
+			return findByIdempotencyKey(key).map(earlier -> sameRequest(earlier, requestHash))
+				.orElseThrow(IdempotencyKeyReused::new);
+		}
+	}
+
+	private Optional<Place> findByIdempotencyKey(String key) {
+		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotency.key").is(key)), Place.class));
+	}
+
+	/** The place a key registered before, if this is the request that registered it. */
+	private static Place sameRequest(Place madeBefore, String requestHash) {
+		if (!requestHash.equals(madeBefore.idempotency().requestHash())) {
+			throw new IdempotencyKeyReused();
+		}
+		return madeBefore;
+	}
+
 	/** Creates or replaces the place with this id; storing what is already there changes nothing. */
 	public Upserted upsert(String id, PlaceDetails details) {
 		Instant now = clock.instant();
 		Place existing = mongo.findById(id, Place.class);
 		if (existing == null) {
-			Place place = build(id, details, null, now);
-			Place inserted = outbox.insert(place.withOutbox(List.of(outbox.entry(PlaceChanged.of(place, 0), now))));
-			return new Upserted(stored(inserted), Upserted.Outcome.CREATED);
+			return new Upserted(inserted(build(id, details, null, now), now), Upserted.Outcome.CREATED);
 		}
 		Place candidate = build(id, details, existing, now);
 		if (candidate.equals(existing)) {
@@ -136,6 +184,11 @@ public class Catalogue {
 		stored(outbox.update(Place.class, id, place.version(),
 				new Update().set("status", removed.status()).set("timeline", removed.timeline()), now,
 				PlaceRemoved.of(removed, place.version() + 1)));
+	}
+
+	/** Stores a new place with the event that says so. */
+	private Place inserted(Place place, Instant now) {
+		return stored(outbox.insert(place.withOutbox(List.of(outbox.entry(PlaceChanged.of(place, 0), now)))));
 	}
 
 	/** Stores the changed parts of a place that is in the catalogue, as changed now. */
@@ -187,7 +240,7 @@ public class Catalogue {
 				capacity(details.capacity(), existing == null ? null : existing.capacity(), now), details.status(),
 				existing == null ? Place.Timeline.startedAt(now)
 						: new Place.Timeline(existing.timeline().createdAt(), existing.timeline().lastModified(), null),
-				existing == null ? List.of() : existing.outbox());
+				existing == null ? null : existing.idempotency(), existing == null ? List.of() : existing.outbox());
 	}
 
 	/** The capacity as asked for; the current one, with when it was said, if that is what it already is. */
@@ -219,6 +272,15 @@ public class Catalogue {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
+	private static String hash(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
+		}
+	}
+
 	/** What an upsert did, so that an import can report it. */
 	public record Upserted(Place place, Outcome outcome) {
 
@@ -234,6 +296,15 @@ public class Catalogue {
 
 		PlaceNotFound() {
 			super(HttpStatus.NOT_FOUND, "Place not found", "There is no such place.");
+		}
+
+	}
+
+	static class IdempotencyKeyReused extends Problem {
+
+		IdempotencyKeyReused() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key already used",
+					"This Idempotency-Key was already used for a different place. Use a new key for a new place.");
 		}
 
 	}

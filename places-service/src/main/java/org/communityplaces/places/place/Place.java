@@ -9,6 +9,7 @@ import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("places")
 public record Place(@Id String id, @Version Long version, String name, String description, PlaceKind kind,
 		Organization organization, Offer offer, Location location, List<OpeningTime> openingTimes, Host host,
-		Capacity capacity, PlaceStatus status, Timeline timeline, List<OutboxEntry> outbox) {
+		Capacity capacity, PlaceStatus status, Timeline timeline, Idempotency idempotency, List<OutboxEntry> outbox) {
 
 	/** In Open Referral terms the place is a service at a location; this is the link's stable id. */
 	public String serviceAtLocationId() {
@@ -42,32 +43,37 @@ public record Place(@Id String id, @Version Long version, String name, String de
 
 	Place withOpeningTimes(List<OpeningTime> newOpeningTimes) {
 		return new Place(id, version, name, description, kind, organization, offer, location,
-				List.copyOf(newOpeningTimes), host, capacity, status, timeline, outbox);
+				List.copyOf(newOpeningTimes), host, capacity, status, timeline, idempotency, outbox);
 	}
 
 	Place withHost(Host newHost) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, newHost,
-				capacity, status, timeline, outbox);
+				capacity, status, timeline, idempotency, outbox);
 	}
 
 	Place withCapacity(Capacity newCapacity) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				newCapacity, status, timeline, outbox);
+				newCapacity, status, timeline, idempotency, outbox);
 	}
 
 	Place withStatus(PlaceStatus newStatus) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, newStatus, timeline, outbox);
+				capacity, newStatus, timeline, idempotency, outbox);
 	}
 
 	Place withTimeline(Timeline newTimeline) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, status, newTimeline, outbox);
+				capacity, status, newTimeline, idempotency, outbox);
+	}
+
+	Place withIdempotency(Idempotency newIdempotency) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				capacity, status, timeline, newIdempotency, outbox);
 	}
 
 	Place withOutbox(List<OutboxEntry> newOutbox) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, status, timeline, newOutbox);
+				capacity, status, timeline, idempotency, newOutbox);
 	}
 
 	/** The organisation that runs the place; its id is derived from its name, so places of one organisation share it. */
@@ -115,6 +121,14 @@ public record Place(@Id String id, @Version Long version, String name, String de
 			return new Timeline(createdAt, now, now);
 		}
 
+	}
+
+	/**
+	 * What registered the place, when the admin gave an {@code Idempotency-Key}; null otherwise.
+	 * @param key the admin's id and their {@code Idempotency-Key} (unique)
+	 * @param requestHash what was asked for under that key, so a reused key with another request is refused
+	 */
+	record Idempotency(@Indexed(unique = true, sparse = true) String key, String requestHash) {
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.communityplaces.places.place.PlaceDetails.CapacityDetails;
 import org.communityplaces.places.place.PlaceDetails.HostDetails;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +45,11 @@ class PlaceController {
 	}
 
 	@PostMapping
-	ResponseEntity<PlaceView> register(Caller caller, @Valid @RequestBody PlaceDetails details) {
+	ResponseEntity<PlaceView> register(Caller caller, @Valid @RequestBody PlaceDetails details,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+",
+					message = "must be printable ASCII without spaces") String idempotencyKey) {
 		PlaceAccess.requireAdmin(caller);
-		Place place = catalogue.create(details);
+		Place place = catalogue.create(caller, details, idempotencyKey);
 		return ResponseEntity.created(URI.create("/api/places/" + place.id())).body(PlaceView.of(place));
 	}
 

@@ -124,7 +124,7 @@ final class PlaceFixture {
 				new Place.Location(new Place.Address("1 High Street", "Sheffield", district + " 1AA", district),
 						latitude, longitude),
 				List.copyOf(openingTimes), new Place.Host("Host", "host@" + id + ".example.org", null), capacity,
-				status, new Place.Timeline(lastModified, lastModified, null), List.of());
+				status, new Place.Timeline(lastModified, lastModified, null), null, List.of());
 	}
 
 }

@@ -103,7 +103,7 @@ final class SyntheticCatalogue {
 						latitude, longitude),
 				sessions, new Place.Host("Host", "host" + n + "@example.org", null), capacity,
 				random.nextInt(20) == 0 ? PlaceStatus.TEMPORARILY_CLOSED : PlaceStatus.ACTIVE,
-				new Place.Timeline(modified, modified, null), List.of());
+				new Place.Timeline(modified, modified, null), null, List.of());
 	}
 
 	/** A random district centroid, where a referred person might live. */
