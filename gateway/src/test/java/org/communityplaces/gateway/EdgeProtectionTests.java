@@ -72,7 +72,7 @@ class EdgeProtectionTests {
 
 	@Test
 	void everyRequestCarriesACorrelationIdToTheServiceAndBack() {
-		String generated = http.get().uri("/api/referrals/r-1").exchange().expectStatus().isOk().returnResult(String.class)
+		String generated = http.get().uri("/api/referrals/r-1").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseHeaders().getFirst("X-Correlation-Id");
 		assertThat(generated).matches("[0-9a-f-]{36}");
 		assertThat(correlationIds).containsExactly(generated);

@@ -22,7 +22,7 @@ class RateLimitTests {
 	@Test
 	void aClientOverItsRateIsA429ProblemWithARetryHint() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(http.get().uri("/no/such/route").exchange().returnResult(String.class).getStatus().value())
+			assertThat(http.get().uri("/no/such/route").exchange().expectBody(String.class).returnResult().getStatus().value())
 				.as("refused for want of sign-in, not for the rate")
 				.isEqualTo(401);
 		}

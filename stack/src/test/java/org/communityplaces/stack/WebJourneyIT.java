@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -183,12 +185,17 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
 		signOut();
 
-		open(referralPage);
-		signIn("sam", "referrals-demo");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
-		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Requested", "Accepted");
 		MimeMessage told = Mailbox.awaitEmails(stack.mail(), REFERRER_EMAIL, referralId, 1);
 		assertThat(told.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
+		// The link in the e-mail, followed signed out, leads through sign-in to the referral's page
+		Matcher link = Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/referrals/" + referralId)
+			.matcher(Mailbox.text(told));
+		assertThat(link.find()).as("the e-mail links to the referral's page").isTrue();
+		browser.get(link.group());
+		signIn("sam", "referrals-demo");
+		wait.until(ExpectedConditions.urlContains(referralPage));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Requested", "Accepted");
 
 		browser.findElement(By.linkText("Alerts")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox"),

@@ -1,6 +1,7 @@
 package org.communityplaces.gateway.pages;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
@@ -34,6 +36,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class Pages {
 
 	private static final Pattern TITLE = Pattern.compile("\\A\\s*<title>(.+?)</title>\\s*", Pattern.DOTALL);
+
+	/** Referral ids as the referral service makes them (UUIDs), with room for other forms. */
+	private static final Pattern REFERRAL_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -56,7 +61,20 @@ class Pages {
 				routes.GET("/", page);
 			}
 		}
+		routes.GET("/referrals/{id}", Pages::referral);
 		return routes.build();
+	}
+
+	/**
+	 * The stable address of a referral's page, the one every alert links to: it survives the
+	 * sign-in in between (the sign-in page comes back to it), and leads to the page. A mangled
+	 * id leads to the list rather than to a page that cannot load.
+	 */
+	private static Mono<ServerResponse> referral(ServerRequest request) {
+		String id = request.pathVariable("id");
+		URI page = REFERRAL_ID.matcher(id).matches() ? URI.create("/referral.html?id=" + id)
+				: URI.create("/referrals.html");
+		return ServerResponse.seeOther(page).build();
 	}
 
 	private static byte[] assembled(String layout, String name, String content, String vocabularies) {
