@@ -82,6 +82,10 @@ final class PrometheusServer implements AutoCloseable {
 			.newBuilder(URI.create(url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
 			.timeout(Duration.ofSeconds(10))
 			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 503) {
+			// 503 "Service Unavailable" in plain text while its storage is still opening
+			throw new IOException("Prometheus answered " + response.statusCode() + ": " + response.body());
+		}
 		JsonNode answer = json.readTree(response.body());
 		if (!"success".equals(answer.path("status").asString())) {
 			throw new IllegalStateException(promql + ": " + response.body());
