@@ -1,18 +1,7 @@
 package org.communityplaces.stack;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Runs the whole system on this machine until Ctrl-C, from the project root after a build.
@@ -68,46 +57,8 @@ public final class StackMain {
 				StackSettings.url(settings.referralPort()), StackSettings.url(settings.notificationPort()),
 				settings.kafkaBootstrap(), settings.mongoUri(""), settings.smtpPort(),
 				settings.dataDirectory().resolve("logs"), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl()));
-		printDeliveredEmails(stack.mail());
+		DeliveredEmails.tellOfEachAndForget(stack.mail(), System.out::println);
 		stopped.await();
-	}
-
-	/**
-	 * Shows each e-mail the SMTP server takes, so that someone trying the journey by hand sees
-	 * the alerts arrive. E-mails name only the host's or referrer's work address and a place.
-	 */
-	private static void printDeliveredEmails(GreenMail mail) {
-		AtomicInteger printed = new AtomicInteger();
-		ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "delivered-emails");
-			thread.setDaemon(true);
-			return thread;
-		});
-		printer.scheduleWithFixedDelay(() -> {
-			MimeMessage[] received = mail.getReceivedMessages();
-			for (int i = printed.get(); i < received.length; i++) {
-				System.out.println("E-mail delivered to " + recipients(received[i]) + ": " + subject(received[i]));
-			}
-			printed.set(received.length);
-		}, 1, 1, TimeUnit.SECONDS);
-	}
-
-	private static String recipients(MimeMessage message) {
-		try {
-			return Arrays.stream(message.getAllRecipients()).map(Address::toString).collect(Collectors.joining(", "));
-		}
-		catch (MessagingException ex) {
-			return "(unreadable recipients)";
-		}
-	}
-
-	private static String subject(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (MessagingException ex) {
-			return "(unreadable subject)";
-		}
 	}
 
 }
