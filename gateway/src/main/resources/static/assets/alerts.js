@@ -2,25 +2,34 @@
 (async function () {
   await App.start('/alerts.html');
   const problem = document.getElementById('problem');
-  const CHANNELS = [{ code: 'email', name: 'E-mail me each time' }, { code: 'digest', name: 'E-mail me once a day' },
-    { code: 'inbox', name: 'Only show them here' }, { code: 'webhook', name: 'Send them to our own system (webhook)' }];
   const saved = App.status({ id: 'saved' });
-  const form = App.form({ id: 'preference', noValidate: true }, [
-    App.choice('When something happens to a referral', 'channel', CHANNELS, { type: 'radio' }),
-    App.field('E-mail address, if not your work address', App.input({ id: 'email', name: 'email', type: 'email', autocomplete: 'email' })),
-    App.field('Webhook address (https)', App.input({ id: 'webhookUrl', name: 'webhookUrl', type: 'url' })),
-    App.make('p', {}, App.button('Save')),
-    saved
-  ], save);
-  document.getElementById('how').appendChild(form);
+  let form;
+
+  /** The form offers the channels the service says it sends, and a mobile number only where texts are one of them. */
+  function showForm(channels) {
+    const texts = channels.some((channel) => channel.code === 'text');
+    form = App.form({ id: 'preference', noValidate: true }, [
+      App.choice('When something happens to a referral', 'channel', channels, { type: 'radio' }),
+      App.field('E-mail address, if not your work address', App.input({ id: 'email', name: 'email', type: 'email', autocomplete: 'email' })),
+      texts ? App.field('Mobile number for text messages', App.input({ id: 'phone', name: 'phone', type: 'tel', autocomplete: 'tel' })) : null,
+      App.field('Webhook address (https)', App.input({ id: 'webhookUrl', name: 'webhookUrl', type: 'url' })),
+      App.make('p', {}, App.button('Save')),
+      saved
+    ].filter((part) => part !== null), save);
+    document.getElementById('how').appendChild(form);
+  }
 
   async function loadPreference() {
     const preference = await App.api('GET', '/api/notifications/preferences');
+    showForm(preference.channels);
     const chosen = document.getElementById('channel-' + preference.channel);
     if (chosen) {
       chosen.checked = true;
     }
     form.email.value = preference.email || '';
+    if (form.phone) {
+      form.phone.value = preference.phone || '';
+    }
     form.webhookUrl.value = preference.webhookUrl || '';
   }
 
@@ -54,6 +63,7 @@
       const answer = await App.api('PUT', '/api/notifications/preferences', {
         channel: channel ? channel.value : null,
         email: form.email.value.trim() || null,
+        phone: form.phone ? form.phone.value.trim() || null : null,
         webhookUrl: form.webhookUrl.value.trim() || null
       });
       saved.textContent = answer.webhookSecret
@@ -65,7 +75,9 @@
   }
 
   try {
-    await Promise.all([loadPreference(), loadInbox()]);
+    // The form first, so that the page's controls are in place once its alerts show
+    await loadPreference();
+    await loadInbox();
   } catch (failure) {
     App.showProblem(problem, failure);
   }

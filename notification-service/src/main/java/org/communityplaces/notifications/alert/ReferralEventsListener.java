@@ -90,9 +90,11 @@ class ReferralEventsListener {
 				Notification.idOf(eventId, alert.role()), "type", type, "occurredAt", event.get("occurredAt").asString(),
 				"referralId", referralId, "placeId", event.get("placeId").asString(), "placeName",
 				event.get("placeName").asString(), "subject", alert.subject(), "link", link)) : null;
+		String textMessage = preference.channel() == Channel.TEXT ? alert.subject() + ". Open it: " + link : null;
 		return Notification.of(new Notification.Event(eventId, type, referralId),
 				new Notification.Recipient(alert.role(), alert.recipient().toLowerCase(Locale.ROOT)),
-				new Notification.Message(words.subject(), words.text(), words.html(), webhookBody), preference.channel(),
+				new Notification.Message(words.subject(), words.text(), words.html(), webhookBody, textMessage),
+				preference.channel(),
 				preference.address(), Instant.parse(event.get("occurredAt").asString()), clock.instant());
 	}
 

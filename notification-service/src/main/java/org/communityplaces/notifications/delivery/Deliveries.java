@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.communityplaces.notifications.notify.GovUkNotify;
 import org.communityplaces.notifications.preference.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +39,15 @@ class Deliveries {
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
 	/** The channels sent one alert at one time; the digest gathers its alerts, the inbox sends nothing. */
-	private static final Set<Channel> ONE_BY_ONE = EnumSet.of(Channel.EMAIL, Channel.WEBHOOK);
+	private static final Set<Channel> ONE_BY_ONE = EnumSet.of(Channel.EMAIL, Channel.TEXT, Channel.WEBHOOK);
 
 	private final Notifications notifications;
 
 	private final Mailer mailer;
 
 	private final WebhookSender webhooks;
+
+	private final GovUkNotify notify;
 
 	private final Clock clock;
 
@@ -58,7 +61,8 @@ class Deliveries {
 
 	private final TaskExecutor sender;
 
-	Deliveries(Notifications notifications, Mailer mailer, WebhookSender webhooks, Clock clock, MeterRegistry meters,
+	Deliveries(Notifications notifications, Mailer mailer, WebhookSender webhooks, GovUkNotify notify, Clock clock,
+			MeterRegistry meters,
 			@Qualifier(DeliveryExecutorConfiguration.DELIVERY_EXECUTOR) TaskExecutor sender,
 			@Value("${notifications.delivery.initial-backoff}") Duration initialBackoff,
 			@Value("${notifications.delivery.max-backoff}") Duration maxBackoff,
@@ -66,6 +70,7 @@ class Deliveries {
 		this.notifications = notifications;
 		this.mailer = mailer;
 		this.webhooks = webhooks;
+		this.notify = notify;
 		this.clock = clock;
 		this.meters = meters;
 		this.sender = sender;
@@ -114,12 +119,13 @@ class Deliveries {
 		try {
 			switch (delivery.channel()) {
 				case EMAIL -> mailer.send(delivery.address(), notification.message().subject(), notification.message().text(),
-						notification.message().html());
+						notification.message().html(), notification.id());
+				case TEXT -> notify.textMessage(delivery.address(), notification.message().textMessage(), notification.id());
 				case WEBHOOK -> webhooks.send(notification);
 				default -> throw new IllegalStateException("Not delivered one by one: " + delivery.channel());
 			}
 		}
-		catch (WebhookSender.Refused refused) {
+		catch (WebhookSender.Refused | GovUkNotify.Refused refused) {
 			notifications.failed(notification.id(), delivery.attempts() + 1, refused.getMessage());
 			counter("notifications.failed", channel).increment();
 			log.warn("Notification {} not sent: {}", notification.id(), refused.getMessage());

@@ -58,7 +58,7 @@ class Digests {
 					items.size() == 1 ? "Your referral alerts: 1 update" : "Your referral alerts: " + items.size() + " updates",
 					lines, "Open the portal", portalUrl);
 			try {
-				mailer.send(address, digest.subject(), digest.text(), digest.html());
+				mailer.send(address, digest.subject(), digest.text(), digest.html(), null);
 			}
 			catch (RuntimeException failure) {
 				meters.counter("notifications.retried", "channel", "digest").increment(items.size());

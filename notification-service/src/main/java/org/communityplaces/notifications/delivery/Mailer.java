@@ -3,26 +3,39 @@ package org.communityplaces.notifications.delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.communityplaces.notifications.notify.GovUkNotify;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends one e-mail with a plain-text and an HTML part, for every mail reader. */
+/**
+ * Sends one e-mail: through GOV.UK Notify where the deployment has it (Notify's template gives
+ * it its look), otherwise over SMTP with a plain-text and an HTML part, for every mail reader.
+ */
 @Component
 class Mailer {
 
 	private final JavaMailSender mail;
 
+	private final GovUkNotify notify;
+
 	private final String from;
 
-	Mailer(JavaMailSender mail, @Value("${notifications.mail.from}") String from) {
+	Mailer(JavaMailSender mail, GovUkNotify notify, @Value("${notifications.mail.from}") String from) {
 		this.mail = mail;
+		this.notify = notify;
 		this.from = from;
 	}
 
-	void send(String to, String subject, String text, String html) {
+	/** @param reference ours for this e-mail (a notification's id), never personal data */
+	void send(String to, String subject, String text, String html, String reference) {
+		if (notify.settings().sendsEmail()) {
+			notify.email(to, subject, text, reference);
+			return;
+		}
 		MimeMessage message = mail.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

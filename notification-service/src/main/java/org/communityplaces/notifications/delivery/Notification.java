@@ -45,8 +45,11 @@ public record Notification(@Id String id, Event event, Recipient recipient, Mess
 	public record Recipient(String role, String email) {
 	}
 
-	/** The words the recipient gets: an e-mail's parts, or the body of their webhook request. */
-	public record Message(String subject, String text, String html, String webhookBody) {
+	/**
+	 * The words the recipient gets: an e-mail's parts, the body of their webhook request, or a
+	 * text message's words.
+	 */
+	public record Message(String subject, String text, String html, String webhookBody, String textMessage) {
 	}
 
 	/**

@@ -4,15 +4,29 @@ package org.communityplaces.notifications.preference;
 public enum Channel {
 
 	/** An e-mail for each alert, as soon as it happens. */
-	EMAIL,
+	EMAIL("E-mail me each time"),
 
 	/** One e-mail a day listing the day's alerts. */
-	DIGEST,
+	DIGEST("E-mail me once a day"),
+
+	/** A text message for each alert, through GOV.UK Notify, where the deployment has it. */
+	TEXT("Text me each time"),
 
 	/** A signed HTTPS request to the recipient's own system. */
-	WEBHOOK,
+	WEBHOOK("Send them to our own system (webhook)"),
 
 	/** Nothing sent: the portal inbox only. */
-	INBOX
+	INBOX("Only show them here");
+
+	private final String choice;
+
+	Channel(String choice) {
+		this.choice = choice;
+	}
+
+	/** The choice as the alerts page offers it. */
+	public String choice() {
+		return choice;
+	}
 
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.communityplaces.notifications.notify.NotifySettings;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -48,16 +50,22 @@ class PreferenceController {
 
 	private final Clock clock;
 
-	PreferenceController(Preferences preferences, WebhookAddresses webhookAddresses, MongoTemplate mongo, Clock clock) {
+	private final List<Channel> offered;
+
+	PreferenceController(Preferences preferences, WebhookAddresses webhookAddresses, MongoTemplate mongo, Clock clock,
+			NotifySettings notify) {
 		this.preferences = preferences;
 		this.webhookAddresses = webhookAddresses;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.offered = Arrays.stream(Channel.values())
+			.filter(channel -> channel != Channel.TEXT || notify.sendsTextMessages())
+			.toList();
 	}
 
 	@GetMapping("/preferences")
 	PreferenceView show(Caller caller) {
-		return PreferenceView.of(preferences.of(recipient(caller)), null);
+		return PreferenceView.of(preferences.of(recipient(caller)), null, offered);
 	}
 
 	/**
@@ -68,6 +76,22 @@ class PreferenceController {
 	PreferenceView choose(Caller caller, @Valid @RequestBody PreferenceChoice choice) {
 		String recipient = recipient(caller);
 		Channel channel = Channel.valueOf(choice.channel().toUpperCase(Locale.ROOT));
+		String phone = choice.phone() == null || choice.phone().isBlank() ? null
+				: MobileNumbers.normalised(choice.phone()).orElseThrow(() -> new Problem(HttpStatus.BAD_REQUEST,
+						"Invalid request", "Invalid value for phone: it must be a UK mobile number, such as 07700 900123.",
+						"phone", "must be a UK mobile number, such as 07700 900123"));
+		if (!offered.contains(channel)) {
+			throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "Channel not offered",
+					"Invalid value for channel: this service does not send text messages.", "channel",
+					"must be one this service offers: " + String.join(", ", offered.stream()
+						.map(offer -> offer.name().toLowerCase(Locale.ROOT))
+						.toList()));
+		}
+		if (channel == Channel.TEXT && phone == null) {
+			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid request",
+					"Invalid value for phone: text messages need a mobile number.", "phone",
+					"must be given for text messages");
+		}
 		String secret = null;
 		String webhookUrl = null;
 		if (channel == Channel.WEBHOOK) {
@@ -87,9 +111,9 @@ class PreferenceController {
 		}
 		Preference preference = new Preference(recipient, channel,
 				choice.email() == null || choice.email().isBlank() ? null : choice.email().strip().toLowerCase(Locale.ROOT),
-				webhookUrl, secret, clock.instant());
+				channel == Channel.TEXT ? phone : null, webhookUrl, secret, clock.instant());
 		preferences.save(preference);
-		return PreferenceView.of(preference, secret);
+		return PreferenceView.of(preference, secret, offered);
 	}
 
 	@GetMapping("/webhook-hosts")
@@ -135,22 +159,32 @@ class PreferenceController {
 	}
 
 	record PreferenceChoice(
-			@NotNull @Pattern(regexp = "(?i)email|digest|webhook|inbox",
-					message = "must be email, digest, webhook or inbox") String channel,
+			@NotNull @Pattern(regexp = "(?i)email|digest|text|webhook|inbox",
+					message = "must be email, digest, text, webhook or inbox") String channel,
 			@Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = 254) String email,
-			@Size(max = 2000) String webhookUrl) {
+			@Size(max = 30) String phone, @Size(max = 2000) String webhookUrl) {
 	}
 
-	/** @param webhookSecret only in the answer that made it */
-	record PreferenceView(String channel, String email, String webhookUrl, String webhookSecret, Instant updatedAt) {
+	/**
+	 * @param webhookSecret only in the answer that made it
+	 * @param channels the channels this service offers, as the alerts page lists them
+	 */
+	record PreferenceView(String channel, String email, String phone, String webhookUrl, String webhookSecret,
+			Instant updatedAt, List<ChannelChoice> channels) {
 
-		static PreferenceView of(Preference preference, String newSecret) {
+		static PreferenceView of(Preference preference, String newSecret, List<Channel> offered) {
 			return new PreferenceView(preference.channel().name().toLowerCase(Locale.ROOT),
 					preference.channel() == Channel.EMAIL || preference.channel() == Channel.DIGEST ? preference.address()
 							: null,
-					preference.webhookUrl(), newSecret, preference.updatedAt());
+					preference.phone(), preference.webhookUrl(), newSecret, preference.updatedAt(),
+					offered.stream()
+						.map(channel -> new ChannelChoice(channel.name().toLowerCase(Locale.ROOT), channel.choice()))
+						.toList());
 		}
 
+	}
+
+	record ChannelChoice(String code, String name) {
 	}
 
 }

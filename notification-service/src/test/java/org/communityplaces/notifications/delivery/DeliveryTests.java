@@ -176,6 +176,16 @@ class DeliveryTests extends NotificationServiceTest {
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("email");
 		assertThat(choose("host", HOST, "{\"channel\": \"webhook\"}")).hasStatus(400);
+		assertThat(choose("host", HOST, "{\"channel\": \"text\", \"phone\": \"07700 900123\"}"))
+			.as("text messages only where the deployment has GOV.UK Notify")
+			.hasStatus(422)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("channel");
+		assertThat(as("host", HOST, mvc.get().uri("/api/notifications/preferences"))).bodyJson()
+			.extractingPath("$.channels[*].code")
+			.asArray()
+			.containsExactly("email", "digest", "webhook", "inbox");
 		assertThat(choose("commissioner", "c@council.example.org", "{\"channel\": \"email\"}")).hasStatus(403);
 		assertThat(as("host", HOST, mvc.get().uri("/api/notifications/preferences"))).bodyJson()
 			.extractingPath("$.channel")
