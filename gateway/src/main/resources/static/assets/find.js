@@ -72,6 +72,9 @@
       }
       facts.push(hit.free ? 'Free' : 'Costs something');
       item.appendChild(App.element('p', facts.filter(Boolean).join(' · ')));
+      if (hit.matched && hit.matched.length) {
+        item.appendChild(App.element('p', 'Matched: ' + hit.matched.join(', ')));
+      }
       const room = hit.capacityAvailable === null || hit.capacityAvailable === undefined
         ? 'Room: not known'
         : hit.capacityAvailable > 0 ? 'Room for ' + hit.capacityAvailable + ' more' : 'Full at the moment';

@@ -1,9 +1,11 @@
 package org.communityplaces.places.oruk;
 
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.communityplaces.places.place.Catalogue;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
+import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceIndex;
 import org.communityplaces.places.search.PlaceQuery;
 import org.communityplaces.places.search.SearchResults;
@@ -32,7 +35,6 @@ import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,16 +43,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Open Referral UK 3.0 read API, open to anyone: councils, directories and apps can read
- * the catalogue without an account. Lists page as the ORUK {@code Page} schema says.
+ * the catalogue without an account, from any site ({@link OpenToEveryOrigin}). Lists page as
+ * the ORUK {@code Page} schema says.
  */
 @RestController
 @RequestMapping("/oruk")
-@CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
 class OrukController {
 
 	static final String PROFILE = "https://openreferraluk.org/";
 
 	private static final String TIME = "^" + OpeningTime.TIME + "$";
+
+	/** ORUK lists start_time and end_time as filters of their own: a time without a day means any day. */
+	private static final List<String> EVERY_DAY = Arrays.stream(Weekday.values()).map(Weekday::name).toList();
 
 	private final PlaceIndex index;
 
@@ -91,8 +96,10 @@ class OrukController {
 			@Parameter(name = "postcode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
 			@Parameter(name = "proximity", in = ParameterIn.QUERY, description = "metres from the postcode",
 					schema = @Schema(type = "number", maximum = "100000")),
-			@Parameter(name = "minimum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
-			@Parameter(name = "maximum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "minimum_age", in = ParameterIn.QUERY,
+					schema = @Schema(type = "number", minimum = "0", maximum = "120")),
+			@Parameter(name = "maximum_age", in = ParameterIn.QUERY,
+					schema = @Schema(type = "number", minimum = "0", maximum = "120")),
 			@Parameter(name = "day", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
 			@Parameter(name = "start_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
 			@Parameter(name = "end_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
@@ -118,8 +125,10 @@ class OrukController {
 			@Parameter(name = "postcode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
 			@Parameter(name = "proximity", in = ParameterIn.QUERY, description = "metres from the postcode",
 					schema = @Schema(type = "number", maximum = "100000")),
-			@Parameter(name = "minimum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
-			@Parameter(name = "maximum_age", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+			@Parameter(name = "minimum_age", in = ParameterIn.QUERY,
+					schema = @Schema(type = "number", minimum = "0", maximum = "120")),
+			@Parameter(name = "maximum_age", in = ParameterIn.QUERY,
+					schema = @Schema(type = "number", minimum = "0", maximum = "120")),
 			@Parameter(name = "day", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
 			@Parameter(name = "start_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
 			@Parameter(name = "end_time", in = ParameterIn.QUERY, schema = @Schema(type = "string", pattern = TIME)),
@@ -133,10 +142,9 @@ class OrukController {
 
 	@GetMapping("/service_at_locations/{id}")
 	Map<String, Object> serviceAtLocation(@PathVariable String id) {
-		// A place is one service at one location, so the link leads back to the whole service.
 		return index.placeIdOfServiceAtLocation(id)
 			.flatMap(catalogue::find)
-			.map(documents::service)
+			.map(documents::serviceAtLocation)
 			.orElseThrow(() -> notFound("service at location"));
 	}
 
@@ -197,14 +205,19 @@ class OrukController {
 		if (proximity != null && (postcode == null || postcode.isBlank())) {
 			throw SearchTerms.invalid("proximity", "needs a postcode to measure from");
 		}
+		String startTime = parameters.getFirst("start_time");
+		String endTime = parameters.getFirst("end_time");
+		List<String> days = parameters.get("day");
+		if ((days == null || days.isEmpty()) && (startTime != null || endTime != null)) {
+			days = EVERY_DAY;
+		}
 		PlaceQuery query = PlaceQuery.builder()
 			.text(SearchTerms.text("search", parameters.getFirst("search")))
 			.near(terms.near("postcode", postcode, null, null, "proximity", proximity))
 			.termIds(termIds)
-			.open(terms.open("day", parameters.get("day"), "start_time", parameters.getFirst("start_time"), "end_time",
-					parameters.getFirst("end_time"), false))
-			.minimumAgeAtLeast(terms.age("minimum_age", optionalNumber(parameters, "minimum_age")))
-			.maximumAgeAtMost(terms.age("maximum_age", optionalNumber(parameters, "maximum_age")))
+			.open(terms.open("day", days, "start_time", startTime, "end_time", endTime, false))
+			.minimumAgeAtLeast(terms.age("minimum_age", parameters.getFirst("minimum_age"), RoundingMode.CEILING))
+			.maximumAgeAtMost(terms.age("maximum_age", parameters.getFirst("maximum_age"), RoundingMode.FLOOR))
 			.modifiedAfter(instant(parameters.getFirst("modified_after")))
 			.anyStatus()
 			.page(page, perPage)

@@ -71,6 +71,15 @@ class OrukDocuments {
 		return link;
 	}
 
+	/** A service at its location, whole: the location with its address and access, and all the service offers. */
+	Map<String, Object> serviceAtLocation(Place place) {
+		Map<String, Object> link = serviceAtLocationOfService(place);
+		Map<String, Object> service = service(place);
+		service.remove("service_at_locations");
+		link.put("service", service);
+		return link;
+	}
+
 	Map<String, Object> taxonomy(Taxonomy taxonomy) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("id", taxonomy.id());

@@ -25,12 +25,12 @@ final class HitCodec {
 				capacity == null ? "" : Integer.toString(capacity.maximum()));
 	}
 
-	static SearchResults.Hit decode(String encoded, Double distanceMetres) {
+	static SearchResults.Hit decode(String encoded, Double distanceMetres, List<String> matched) {
 		String[] parts = encoded.split(FIELD, -1);
 		return new SearchResults.Hit(parts[0], parts[1], parts[2], parts[3], Double.parseDouble(parts[4]),
 				Double.parseDouble(parts[5]), distanceMetres, values(parts[6]), values(parts[7]),
 				Boolean.parseBoolean(parts[8]), parts[9].isEmpty() ? null : Integer.valueOf(parts[9]),
-				parts[10].isEmpty() ? null : Integer.valueOf(parts[10]));
+				parts[10].isEmpty() ? null : Integer.valueOf(parts[10]), List.copyOf(matched));
 	}
 
 	private static List<String> values(String joined) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,7 +191,7 @@ public class PlaceIndex implements Closeable {
 				ScoreDoc[] docs = searcher.search(new TermQuery(new Term("serviceAtLocationId", serviceAtLocationId)),
 						1).scoreDocs;
 				return docs.length == 0 ? Optional.empty()
-						: Optional.of(hit(searcher, docs[0].doc, null).id());
+						: Optional.of(hit(searcher, docs[0].doc, null, List.of()).id());
 			}
 			finally {
 				searchers.release(searcher);
@@ -202,8 +203,9 @@ public class PlaceIndex implements Closeable {
 	}
 
 	public SearchResults search(PlaceQuery request) {
-		Query query = query(request);
-		Sort sort = sort(request);
+		Interests interests = Interests.of(request.text(), new TextParser(analyzer));
+		Query query = query(request, interests);
+		Sort sort = sort(request, interests);
 		int wanted = request.page() * request.size();
 		try {
 			IndexSearcher searcher = searchers.acquire();
@@ -213,10 +215,13 @@ public class PlaceIndex implements Closeable {
 				FacetCounter facets = new FacetCounter(FACETS);
 				searcher.search(query, MultiCollector.wrap(top, facets));
 				ScoreDoc[] docs = top.topDocs((request.page() - 1) * request.size(), request.size()).scoreDocs;
+				List<List<String>> matched = interests.matched(searcher,
+						Arrays.stream(docs).mapToInt(doc -> doc.doc).toArray());
+				int distanceField = distanceField(sort);
 				List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
-				for (ScoreDoc doc : docs) {
-					Double distance = request.near() != null ? (Double) ((FieldDoc) doc).fields[0] : null;
-					hits.add(hit(searcher, doc.doc, distance));
+				for (int i = 0; i < docs.length; i++) {
+					Double distance = distanceField < 0 ? null : (Double) ((FieldDoc) docs[i]).fields[distanceField];
+					hits.add(hit(searcher, docs[i].doc, distance, matched.get(i)));
 				}
 				return new SearchResults(facets.matches(), request.page(), request.size(), hits, facets.counts());
 			}
@@ -333,20 +338,16 @@ public class PlaceIndex implements Closeable {
 		doc.add(new SortedSetDocValuesField(FacetCounter.FIELD, new BytesRef(field + FacetCounter.SEPARATOR + value)));
 	}
 
-	private Query query(PlaceQuery request) {
+	private Query query(PlaceQuery request, Interests interests) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		boolean any = false;
 		if (request.activeOnly()) {
 			query.add(new TermQuery(new Term("status", PlaceStatus.ACTIVE.hsds())), Occur.FILTER);
 			any = true;
 		}
-		if (request.text() != null && !request.text().isBlank()) {
-			SimpleQueryParser parser = new TextParser(analyzer);
-			Query text = parser.parse(request.text());
-			if (text != null) {
-				query.add(text, Occur.MUST);
-				any = true;
-			}
+		if (!interests.isEmpty()) {
+			query.add(interests.query(request.near() == null), Occur.MUST);
+			any = true;
 		}
 		any |= anyOf(query, "kind", request.kinds().stream().map(kind -> kind.code()).toList());
 		any |= anyOf(query, "activity", List.copyOf(request.activities()));
@@ -394,10 +395,11 @@ public class PlaceIndex implements Closeable {
 	}
 
 	/**
-	 * Simple query syntax (phrases, prefixes, fuzzy words, OR and NOT) over the text fields. A
-	 * fuzzy word stands for at most {@link #FUZZY_EXPANSIONS} similar words of the index in each
-	 * field, so that the text {@link SearchTerms#text} lets through stays well under Lucene's
-	 * clause limit however many similar words the catalogue holds.
+	 * Simple query syntax (phrases, prefixes, fuzzy words) over the text fields, for each word
+	 * of a search ({@link Interests}). A fuzzy word stands for at most {@link #FUZZY_EXPANSIONS}
+	 * similar words of the index in each field, so that the text {@link SearchTerms#text} lets
+	 * through stays well under Lucene's clause limit however many similar words the catalogue
+	 * holds.
 	 */
 	private static final class TextParser extends SimpleQueryParser {
 
@@ -440,23 +442,37 @@ public class PlaceIndex implements Closeable {
 		return days.build();
 	}
 
-	private static Sort sort(PlaceQuery request) {
-		SortField byName = new SortField("name_sort", SortField.Type.STRING);
+	/** Places with more of the words first; then the nearest, or the best matched; then by name. */
+	private static Sort sort(PlaceQuery request, Interests interests) {
+		List<SortField> order = new ArrayList<>();
+		if (!interests.isEmpty()) {
+			order.add(SortField.FIELD_SCORE);
+		}
 		if (request.near() != null) {
-			return new Sort(LatLonDocValuesField.newDistanceSort("location", request.near().latitude(),
-					request.near().longitude()), byName);
+			order.add(LatLonDocValuesField.newDistanceSort("location", request.near().latitude(),
+					request.near().longitude()));
 		}
-		if (request.text() != null && !request.text().isBlank()) {
-			return new Sort(SortField.FIELD_SCORE, byName);
+		order.add(new SortField("name_sort", SortField.Type.STRING));
+		return new Sort(order.toArray(SortField[]::new));
+	}
+
+	/** @return where the distance is among a hit's sort values, or -1 when the order is not by distance */
+	private static int distanceField(Sort sort) {
+		SortField[] fields = sort.getSort();
+		for (int i = 0; i < fields.length; i++) {
+			if ("location".equals(fields[i].getField())) {
+				return i;
+			}
 		}
-		return new Sort(byName);
+		return -1;
 	}
 
 	/**
 	 * What a result shows is read from one doc-values field rather than from stored fields,
 	 * which would decompress a whole block of documents for every hit.
 	 */
-	private static SearchResults.Hit hit(IndexSearcher searcher, int doc, Double distance) throws IOException {
+	private static SearchResults.Hit hit(IndexSearcher searcher, int doc, Double distance, List<String> matched)
+			throws IOException {
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
 		BinaryDocValues values = DocValues.getBinary(leaf.reader(), HIT);
@@ -464,7 +480,7 @@ public class PlaceIndex implements Closeable {
 			throw new IllegalStateException("Indexed place without its summary");
 		}
 		return HitCodec.decode(values.binaryValue().utf8ToString(),
-				distance == null ? null : Math.round(distance * 10) / 10.0);
+				distance == null ? null : Math.round(distance * 10) / 10.0, matched);
 	}
 
 }

@@ -3,12 +3,15 @@ package org.communityplaces.places.search;
 import java.util.List;
 import java.util.Map;
 
-/** One page of hits, how many matched in all, and the facet counts over all of them. */
+/**
+ * One page of hits, how many matched in all, and the facet counts over all of them. Each hit
+ * says which of the search's words it matched, as they were written.
+ */
 public record SearchResults(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Integer>> facets) {
 
 	public record Hit(String id, String name, String kind, String postcodeDistrict, double latitude, double longitude,
 			Double distanceMetres, List<String> activities, List<String> accessibility, boolean free,
-			Integer capacityAvailable, Integer capacityMaximum) {
+			Integer capacityAvailable, Integer capacityMaximum, List<String> matched) {
 	}
 
 }

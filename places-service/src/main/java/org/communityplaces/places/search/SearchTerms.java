@@ -1,7 +1,10 @@
 package org.communityplaces.places.search;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +54,10 @@ public class SearchTerms {
 
 	static final int MAX_WORD_LENGTH = 40;
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+	private static final BigDecimal OLDEST = BigDecimal.valueOf(120);
+
+	/** Words are parted by spaces and commas, as a search for several interests is written. */
+	private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,]+");
 
 	private final Postcodes postcodes;
 
@@ -107,8 +113,8 @@ public class SearchTerms {
 		if (PlainInput.hasControlCharacter(stripped)) {
 			throw invalid(parameter, "must not contain control characters");
 		}
-		String[] words = WHITESPACE.split(stripped);
-		if (words.length > MAX_WORDS) {
+		List<String> words = Arrays.stream(WORD_SEPARATORS.split(stripped)).filter(word -> !word.isEmpty()).toList();
+		if (words.size() > MAX_WORDS) {
 			throw invalid(parameter, "must be at most " + MAX_WORDS + " words");
 		}
 		for (String word : words) {
@@ -175,10 +181,29 @@ public class SearchTerms {
 	}
 
 	public Integer age(String parameter, Integer age) {
-		if (age != null && (age < 0 || age > 120)) {
-			throw invalid(parameter, "must be between 0 and 120");
+		return age == null ? null : age(parameter, BigDecimal.valueOf(age), RoundingMode.UNNECESSARY);
+	}
+
+	/**
+	 * An age written as a number, in decimal digits with an optional fraction (as ORUK types
+	 * it), taken as the whole years it allows: rounded up for a lowest age (17.5 is 18), down
+	 * for a highest (17.5 is 17).
+	 */
+	public Integer age(String parameter, String value, RoundingMode wholeYears) {
+		if (value == null || value.isBlank()) {
+			return null;
 		}
-		return age;
+		if (!PlainInput.isDecimalNumber(value)) {
+			throw invalid(parameter, "must be an age in years such as 18");
+		}
+		return age(parameter, new BigDecimal(value), wholeYears);
+	}
+
+	private static Integer age(String parameter, BigDecimal years, RoundingMode wholeYears) {
+		if (years.signum() < 0 || years.compareTo(OLDEST) > 0) {
+			throw invalid(parameter, "must be between 0 and " + OLDEST);
+		}
+		return years.setScale(0, wholeYears).intValueExact();
 	}
 
 	public static Problem invalid(String parameter, String message) {

@@ -59,16 +59,22 @@ class OrukApiTests extends PlacesServiceTest {
 	}
 
 	@Test
-	void serviceAtLocationsListAndLeadBackToTheirService() {
+	void aServiceAtLocationFromTheListOpensAsItselfWithItsServiceAndLocation() {
 		JsonNode page = get("/oruk/service_at_locations?per_page=5");
-		List<String> ids = new ArrayList<>();
-		page.path("contents").forEach(link -> {
-			assertThat(OrukSchemas.violations("service_at_location_list.json", link)).as(link.toString()).isEmpty();
-			ids.add(link.path("id").asText());
-		});
-		JsonNode service = get("/oruk/service_at_locations/" + ids.get(0));
-		assertThat(OrukSchemas.violations("service.json", service)).isEmpty();
-		assertThat(service.path("id").asText()).isEqualTo(page.path("contents").get(0).path("service_id").asText());
+		page.path("contents").forEach(link -> assertThat(OrukSchemas.violations("service_at_location_list.json", link))
+			.as(link.toString())
+			.isEmpty());
+		JsonNode listed = page.path("contents").get(0);
+		JsonNode opened = get("/oruk/service_at_locations/" + listed.path("id").asText());
+		assertThat(OrukSchemas.violations("service_at_location.json", opened)).as(opened.toString()).isEmpty();
+		assertThat(opened.path("id").asText()).isEqualTo(listed.path("id").asText());
+		assertThat(opened.path("service_id").asText()).isEqualTo(listed.path("service_id").asText());
+		assertThat(opened.path("location_id").asText()).isEqualTo(listed.path("location_id").asText());
+		assertThat(opened.path("service").path("id").asText()).isEqualTo(listed.path("service_id").asText());
+		assertThat(opened.path("service").path("schedules")).isNotEmpty();
+		assertThat(opened.path("location").path("addresses").get(0).path("postal_code").asText()).isNotBlank();
+		assertThat(mvc.get().uri("/oruk/service_at_locations/" + listed.path("service_id").asText()))
+			.as("a service's id is not a service_at_location's").hasStatus(404);
 	}
 
 	@Test
@@ -87,6 +93,8 @@ class OrukApiTests extends PlacesServiceTest {
 		assertThat(names("/oruk/services?taxonomy_term_id=" + GARDENING)).containsExactlyInAnyOrder(
 				"Walkley community allotment", "Heeley City Farm garden volunteers", "Stannington community garden");
 		assertThat(names("/oruk/services?search=allotment")).containsExactly("Walkley community allotment");
+		assertThat(names("/oruk/services?search=quizzes and gardening")).as("any of several interests, as referrers search")
+			.contains("The Rose House Tuesday quiz", "Walkley community allotment", "Stannington community garden");
 		// a postcode stands for its district's centroid: S2 3DT is measured from the middle of S2
 		assertThat(names("/oruk/services?postcode=S2+3DT&proximity=1500")).containsExactly("Norfolk Park nature walk",
 				"Sheffield memories group", "Heeley City Farm garden volunteers", "Heeley men's shed");
@@ -105,6 +113,60 @@ class OrukApiTests extends PlacesServiceTest {
 			.hasStatusOk()
 			.headers()
 			.hasValue("Access-Control-Allow-Origin", "*");
+	}
+
+	@Test
+	void everyAnswerAllowsEveryOriginWithOrWithoutAnOriginErrorsIncluded() {
+		for (String uri : List.of("/oruk", "/oruk/", "/oruk/services", "/oruk/services?per_page=1000",
+				"/oruk/services/no-such-service", "/oruk/service_at_locations/no-such-link", "/oruk/taxonomies",
+				"/oruk/taxonomy_terms?taxonomy_id=nothing", "/oruk/no/such/path")) {
+			assertThat(mvc.get().uri(URI.create(uri))).as(uri).headers().hasValue("Access-Control-Allow-Origin", "*");
+			assertThat(mvc.get().uri(URI.create(uri)).header("Origin", "https://app.example.org")).as(uri)
+				.headers()
+				.hasValue("Access-Control-Allow-Origin", "*");
+		}
+		assertThat(mvc.post().uri("/oruk/services").header("Origin", "https://app.example.org")).hasStatus4xxClientError()
+			.headers()
+			.hasValue("Access-Control-Allow-Origin", "*");
+	}
+
+	@Test
+	void aBrowsersPreflightIsAnsweredForEveryPath() {
+		for (String uri : List.of("/oruk", "/oruk/services", "/oruk/services/any-id", "/oruk/service_at_locations",
+				"/oruk/taxonomy_terms/any-id", "/oruk/no/such/path")) {
+			MvcTestResult preflight = mvc.options()
+				.uri(uri)
+				.header("Origin", "https://directory.council.example.gov.uk")
+				.header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "accept")
+				.exchange();
+			assertThat(preflight.getResponse().getStatus()).as(uri).isIn(200, 204);
+			assertThat(preflight).headers().hasValue("Access-Control-Allow-Origin", "*");
+			assertThat(preflight.getResponse().getHeader("Access-Control-Allow-Methods")).as(uri).contains("GET");
+			assertThat(preflight.getResponse().getHeader("Access-Control-Allow-Headers")).as(uri).isNotBlank();
+		}
+	}
+
+	@Test
+	void agesAreNumbersAsTheSpecSays() {
+		assertThat(names("/oruk/services?minimum_age=54.5")).containsExactly("Dore village befriending",
+				"Manor community lunch");
+		assertThat(names("/oruk/services?minimum_age=55.0")).containsExactly("Dore village befriending",
+				"Manor community lunch");
+		assertThat(names("/oruk/services?maximum_age=17.9")).isEqualTo(names("/oruk/services?maximum_age=17"));
+	}
+
+	@Test
+	void startAndEndTimesStandOnTheirOwnForAnyDay() {
+		assertThat(names("/oruk/services?start_time=19:00")).containsExactlyInAnyOrder("Nether Edge community choir",
+				"The Rose House Tuesday quiz", "Totley ukulele group");
+		assertThat(names("/oruk/services?end_time=11:30")).containsExactlyInAnyOrder("Hillsborough Park health walk",
+				"Norfolk Park nature walk");
+		assertThat(names("/oruk/services?start_time=14:00&end_time=16:30"))
+			.contains("Abbeydale Picture House tea dance", "Firth Park digital drop-in", "Broomhill library book club")
+			.doesNotContain("Darnall chess and dominoes");
+		assertField("/oruk/services?start_time=25:00", "start_time");
+		assertField("/oruk/services?start_time=12:00&end_time=09:00", "end_time");
 	}
 
 	@Test
@@ -133,9 +195,13 @@ class OrukApiTests extends PlacesServiceTest {
 			assertField("/oruk/service_at_locations?page=" + number, "page");
 			assertField("/oruk/taxonomies?per_page=" + number, "per_page");
 			assertField("/oruk/taxonomy_terms?page=" + number, "page");
-			assertField("/oruk/services?minimum_age=" + number, "minimum_age");
-			assertField("/oruk/services?maximum_age=" + number, "maximum_age");
+			if (!number.equals("1.5")) {
+				assertField("/oruk/services?minimum_age=" + number, "minimum_age");
+				assertField("/oruk/services?maximum_age=" + number, "maximum_age");
+			}
 		}
+		assertField("/oruk/services?minimum_age=120.5", "minimum_age");
+		assertField("/oruk/services?maximum_age=-0.5", "maximum_age");
 		assertField("/oruk/services?page=2147483647", "page");
 		assertField("/oruk/taxonomies?page=2147483647", "page");
 		assertField("/oruk/services?postcode=S2&proximity=NaN", "proximity");

@@ -118,6 +118,44 @@ class PlaceIndexTests {
 	}
 
 	@Test
+	void severalInterestsInPlainWordsFindPlacesWithAnyOfThemMostWordsFirstAndSayWhichMatched() {
+		aGardenQuiz();
+		for (String text : List.of("quizzes and gardening", "quiz, gardening", "quiz,gardening", "Quiz or Gardens")) {
+			assertThat(ids(search(query().text(text)))).as(text)
+				.startsWith("garden-quiz")
+				.containsExactlyInAnyOrder("garden-quiz", "pub", "allotment", "garden-far");
+		}
+		SearchResults results = search(query().text("quizzes and gardening"));
+		assertThat(matched(results, "garden-quiz")).containsExactly("quizzes", "gardening");
+		assertThat(matched(results, "pub")).containsExactly("quizzes");
+		assertThat(matched(results, "allotment")).containsExactly("gardening");
+		assertThat(ids(search(query().text("knitting walking quiz")))).containsExactlyInAnyOrder("walk", "pub",
+				"garden-quiz");
+		assertThat(matched(search(query().text("knitting walking quiz")), "walk")).containsExactly("walking");
+		assertThat(search(query()).hits()).allSatisfy(hit -> assertThat(hit.matched()).isEmpty());
+	}
+
+	@Test
+	void aWordMayStillBeAPhraseOrLeavePlacesOut() {
+		aGardenQuiz();
+		assertThat(ids(search(query().text("\"garden quiz\", singing")))).containsExactlyInAnyOrder("garden-quiz",
+				"choir");
+		assertThat(matched(search(query().text("\"garden quiz\", singing")), "garden-quiz"))
+			.containsExactly("\"garden quiz\"");
+		assertThat(ids(search(query().text("gardening -walkley")))).containsExactlyInAnyOrder("garden-quiz",
+				"garden-far");
+		assertThat(ids(search(query().text("-walkley")))).containsExactlyInAnyOrder("walk", "pub", "choir",
+				"garden-far", "garden-quiz");
+	}
+
+	@Test
+	void aroundAPlaceMoreOfTheWordsComeFirstThenTheNearest() {
+		aGardenQuiz();
+		assertThat(ids(search(query().text("quiz, gardening").near(NEAR_S6)))).containsExactly("garden-quiz", "pub",
+				"allotment");
+	}
+
+	@Test
 	void kindsAndActivitiesMatchAnyOfTheirValues() {
 		assertThat(ids(search(query().kinds(List.of(PlaceKind.PUB))))).containsExactly("pub");
 		assertThat(ids(search(query().activities(List.of("walking", "singing"))))).containsExactlyInAnyOrder("walk", "choir");
@@ -215,6 +253,17 @@ class PlaceIndexTests {
 
 	private SearchResults search(PlaceQuery.Builder query) {
 		return index.search(query.build());
+	}
+
+	/** A place with two interests, next to the allotment. */
+	private void aGardenQuiz() {
+		index.put(place("garden-quiz").named("Crookes garden quiz night").activities("gardening", "quiz-and-games")
+			.at(53.3960, -1.4990, "S6")
+			.build());
+	}
+
+	private static List<String> matched(SearchResults results, String id) {
+		return results.hits().stream().filter(hit -> hit.id().equals(id)).findFirst().orElseThrow().matched();
 	}
 
 	private static List<String> ids(SearchResults results) {

@@ -57,8 +57,30 @@ class PlaceSearchApiTests extends PlacesServiceTest {
 
 	@Test
 	void closedPlacesAreNotOfferedToReferrers() {
-		assertThat(mvc.get().uri("/api/places/search?q=games cafe")).hasStatusOk()
-			.bodyJson().extractingPath("$.total").isEqualTo(0);
+		assertThat(mvc.get().uri("/api/places/search?q=games cafe&size=100")).hasStatusOk()
+			.bodyJson().extractingPath("$.hits[*].name").asArray().isNotEmpty().doesNotContain("Hunters Bar games cafe");
+	}
+
+	@Test
+	void severalInterestsInPlainWordsFindPlacesWithAnyOfThemAndSayWhy() {
+		for (String q : java.util.List.of("quizzes and gardening", "quiz, gardening")) {
+			assertThat(mvc.get().uri("/api/places/search?size=100&q={q}", q)).hasStatusOk().bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.hits[*].name").asArray()
+					.contains("The Rose House Tuesday quiz", "Walkley community allotment",
+							"Heeley City Farm garden volunteers", "Stannington community garden")
+					.doesNotContain("Hunters Bar games cafe", "Crookes knit and natter");
+				assertThat(json).extractingPath("$.hits[?(@.name == 'The Rose House Tuesday quiz')].matched[*]").asArray()
+					.containsExactly(q.startsWith("quizzes") ? "quizzes" : "quiz");
+				assertThat(json).extractingPath("$.hits[?(@.name == 'Walkley community allotment')].matched[*]")
+					.asArray()
+					.containsExactly("gardening");
+			});
+		}
+		assertThat(mvc.get().uri("/api/places/search?size=100&q=knitting walking quiz")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.hits[*].name")
+			.asArray()
+			.contains("Crookes knit and natter", "Hillsborough Park health walk", "The Rose House Tuesday quiz");
 	}
 
 	@Test
@@ -100,6 +122,7 @@ class PlaceSearchApiTests extends PlacesServiceTest {
 		assertField("/api/places/search?q=" + "a".repeat(200) + "~2", "q");
 		assertField("/api/places/search?q=" + "walk".repeat(25) + "*", "q");
 		assertField("/api/places/search?q=" + "x".repeat(5000), "q");
+		assertField("/api/places/search?q=w1,w2,w3,w4,w5,w6,w7,w8,w9,x1,x2,x3,x4", "q");
 		assertThat(mvc.get().uri("/api/places/search?q=knitt~1 natter")).hasStatusOk()
 			.bodyJson().extractingPath("$.hits[*].name").asArray().containsExactly("Crookes knit and natter");
 	}

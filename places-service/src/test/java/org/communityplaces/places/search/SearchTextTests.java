@@ -67,7 +67,7 @@ class SearchTextTests {
 	@Test
 	void textPastTheBoundsIsANamedBadRequest() {
 		for (String text : List.of("garden ".repeat(300), "a".repeat(200) + "~2", "x".repeat(5_000),
-				words(13, n -> "walk"), "w".repeat(41), "k".repeat(101))) {
+				words(13, n -> "walk"), "w".repeat(41), "k".repeat(101), "w1,w2,w3,w4,w5,w6,w7,w8,w9,x1,x2,x3,x4")) {
 			assertThatThrownBy(() -> SearchTerms.text("q", text)).as(text)
 				.isInstanceOfSatisfying(Problem.class, problem -> {
 					assertThat(problem.getStatusCode().value()).isEqualTo(400);
