@@ -70,7 +70,7 @@ class HostileRequestsTests extends ReferralServiceTest {
 			.storedState(() -> RELAYED.matcher(stored.get()).replaceAll("\"sentAt\": \"when relayed\""))
 			.run();
 
-		assertThat(summary.operations()).as("every operation of the description").isEqualTo(17);
+		assertThat(summary.operations()).as("every operation of the description").isEqualTo(18);
 	}
 
 	private String accepted() {

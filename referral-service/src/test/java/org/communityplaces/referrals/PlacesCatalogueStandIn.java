@@ -20,6 +20,12 @@ public final class PlacesCatalogueStandIn {
 
 	public static final String FULL_CAFE = "6760a1e0c9e77b1d2f3a4b5c";
 
+	/** In another district (S6) than the others (S10). */
+	public static final String WALKLEY_GARDEN = "6760a1e0c9e77b1d2f3a4b5d";
+
+	/** In another postcode area (DN) than the others (S). */
+	public static final String DONCASTER_SHED = "6760a1e0c9e77b1d2f3a4b5e";
+
 	private static HttpServer server;
 
 	private static volatile boolean answering = true;
@@ -43,9 +49,13 @@ public final class PlacesCatalogueStandIn {
 			server.createContext("/api/places/", exchange -> {
 				String id = exchange.getRequestURI().getPath().replace("/api/places/", "");
 				String place = switch (id) {
-					case RED_LION -> place(id, "The Red Lion", "PUB", "landlord@redlion.example.org", 4);
-					case BAKERY -> place(id, "Crookes Bakery", "SHOP", "kim@bakery.example.org", 2);
-					case FULL_CAFE -> place(id, "Full Cafe", "SHOP", "owner@fullcafe.example.org", 0);
+					case RED_LION -> place(id, "The Red Lion", "PUB", "landlord@redlion.example.org", 4, "S10");
+					case BAKERY -> place(id, "Crookes Bakery", "SHOP", "kim@bakery.example.org", 2, "S10");
+					case FULL_CAFE -> place(id, "Full Cafe", "SHOP", "owner@fullcafe.example.org", 0, "S10");
+					case WALKLEY_GARDEN -> place(id, "Walkley Community Garden", "COMMUNITY_GROUP",
+							"grow@walkley.example.org", 9, "s6");
+					case DONCASTER_SHED -> place(id, "Doncaster Men's Shed", "INTERGENERATIONAL_SCHEME",
+							"shed@doncaster.example.org", 9, "DN1");
 					default -> null;
 				};
 				int status = !answering ? 503 : place == null ? 404 : 200;
@@ -60,11 +70,12 @@ public final class PlacesCatalogueStandIn {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	private static String place(String id, String name, String kind, String hostEmail, int available) {
+	private static String place(String id, String name, String kind, String hostEmail, int available,
+			String district) {
 		return """
-				{"id":"%s","version":3,"name":"%s","kind":"%s","status":"ACTIVE","address":{"district":"S10"},
+				{"id":"%s","version":3,"name":"%s","kind":"%s","status":"ACTIVE","address":{"district":"%s"},
 				 "host":{"name":"Host","email":"%s"},"capacity":{"available":%d,"maximum":10}}
-				""".formatted(id, name, kind, hostEmail, available);
+				""".formatted(id, name, kind, district, hostEmail, available);
 	}
 
 }

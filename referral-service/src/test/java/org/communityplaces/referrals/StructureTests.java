@@ -46,7 +46,8 @@ class StructureTests {
 			.resideInAnyPackage("org.communityplaces.referrals.intake..", "org.communityplaces.referrals.lifecycle..",
 					"org.communityplaces.referrals.attendance..", "org.communityplaces.referrals.outcome..",
 					"org.communityplaces.referrals.deadline..", "org.communityplaces.referrals.uptake..",
-					"org.communityplaces.referrals.place..", "org.communityplaces.referrals.vocabulary..")
+					"org.communityplaces.referrals.place..", "org.communityplaces.referrals.vocabulary..",
+					"org.communityplaces.referrals.district..")
 			.check(referrals.mainClasses());
 	}
 

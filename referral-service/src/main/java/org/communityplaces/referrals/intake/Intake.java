@@ -163,7 +163,7 @@ class Intake {
 		if (!place.acceptingReferrals()) {
 			throw new IntakeProblems.PlaceNotTakingReferrals("placeId", place.name());
 		}
-		return new Referral.Place(place.id(), place.name(), place.kind(), place.area(),
+		return new Referral.Place(place.id(), place.name(), place.kind(), place.district(), place.area(),
 				place.hostEmail().toLowerCase(Locale.ROOT));
 	}
 

@@ -44,11 +44,35 @@ class OutcomeController {
 
 	/** @param timepoint {@code baseline} or {@code follow-up}, the contract's {@code outcome-timepoint} codes */
 	record OutcomeRecord(@NotNull @Code("outcome-timepoint") String timepoint, @PastOrPresent LocalDate measuredOn,
-			@Min(3) @Max(9) Integer uclaLoneliness, @Valid Ons4Scores ons4) {
+			@Min(3) @Max(9) Integer uclaLoneliness, @Valid Ons4Scores ons4, @Valid Lsns6Answers lsns6) {
 	}
 
 	record Ons4Scores(@NotNull @Min(0) @Max(10) Integer lifeSatisfaction, @NotNull @Min(0) @Max(10) Integer worthwhile,
 			@NotNull @Min(0) @Max(10) Integer happiness, @NotNull @Min(0) @Max(10) Integer anxiety) {
+	}
+
+	/**
+	 * The six LSNS-6 questions, all answered or the whole left out, each as the scale codes how
+	 * many people: 0 none, 1 one, 2 two, 3 three or four, 4 five to eight, 5 nine or more.
+	 */
+	record Lsns6Answers(
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer relativesSeenMonthly,
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer relativesToTalkTo,
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer relativesToCallOnForHelp,
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer friendsSeenMonthly,
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer friendsToTalkTo,
+			@NotNull(message = ALL_SIX) @Min(value = 0, message = ANSWER) @Max(value = 5, message = ANSWER)
+			Integer friendsToCallOnForHelp) {
+
+		static final String ALL_SIX = "must be answered: give all six social network answers, or leave lsns6 out";
+
+		static final String ANSWER = "must be an answer from 0 (none) to 5 (nine or more)";
+
 	}
 
 }

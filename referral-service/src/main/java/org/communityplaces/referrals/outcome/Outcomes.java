@@ -24,9 +24,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * A baseline, then later a follow-up, of the person's loneliness and wellbeing scores. The
- * scores stay inside the service: the event names the measures, and commissioners get only
- * how they changed, in aggregate.
+ * A baseline, then later a follow-up, of the person's loneliness, wellbeing and social network
+ * scores. The scores stay inside the service: the event names the measures, and commissioners
+ * get only how they changed, in aggregate.
  */
 @Component
 @Order(4)
@@ -54,8 +54,9 @@ class Outcomes implements ReferralActions {
 	Referral record(Caller caller, Referral referral, OutcomeRecord record) {
 		Timepoint timepoint = Timepoint.ofCode(codes.check("outcome-timepoint", "timepoint", record.timepoint()));
 		timepoint.recordedBy(caller, referral);
-		if (record.uclaLoneliness() == null && record.ons4() == null) {
-			throw new ReferralProblems.InvalidField("uclaLoneliness", "give the UCLA loneliness score, the ONS4 scores or both");
+		if (record.uclaLoneliness() == null && record.ons4() == null && record.lsns6() == null) {
+			throw new ReferralProblems.InvalidField("uclaLoneliness",
+					"give the UCLA loneliness score, the ONS4 scores, the LSNS-6 social network answers, or any of them together");
 		}
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, timeZone);
@@ -64,15 +65,23 @@ class Outcomes implements ReferralActions {
 		if (whyNot != null) {
 			throw new ReferralProblems.InvalidField("measuredOn", whyNot);
 		}
-		Referral.Scores scores = new Referral.Scores(measuredOn, now, record.uclaLoneliness(), record.ons4() == null ? null
+		Referral.Scores scores = new Referral.Scores(measuredOn, now, record.uclaLoneliness(),
+				record.ons4() == null ? null
 						: new Referral.Ons4(record.ons4().lifeSatisfaction(), record.ons4().worthwhile(),
-								record.ons4().happiness(), record.ons4().anxiety()));
+								record.ons4().happiness(), record.ons4().anxiety()),
+				record.lsns6() == null ? null
+						: Referral.Lsns6.of(record.lsns6().relativesSeenMonthly(), record.lsns6().relativesToTalkTo(),
+								record.lsns6().relativesToCallOnForHelp(), record.lsns6().friendsSeenMonthly(),
+								record.lsns6().friendsToTalkTo(), record.lsns6().friendsToCallOnForHelp()));
 		List<String> measures = new ArrayList<>();
 		if (scores.uclaLoneliness() != null) {
 			measures.add("ucla-loneliness");
 		}
 		if (scores.ons4() != null) {
 			measures.add("ons4");
+		}
+		if (scores.lsns6() != null) {
+			measures.add("lsns6-social-network");
 		}
 		boolean baseline = timepoint == Timepoint.BASELINE;
 		Referral after = referrals.update(referral,

@@ -128,8 +128,9 @@ public class PlaceDirectory {
 		PlaceSummary summary() {
 			boolean active = "active".equalsIgnoreCase(status);
 			boolean hasRoom = capacity == null || capacity.available() > 0;
+			String district = address == null ? null : address.district();
 			return new PlaceSummary(id, version == null ? 0 : version, name, PlaceSummary.kindCode(kind),
-					PlaceSummary.areaOf(address == null ? null : address.district()), host.email(), active && hasRoom);
+					PlaceSummary.districtOf(district), PlaceSummary.areaOf(district), host.email(), active && hasRoom);
 		}
 
 		record Address(String district) {

@@ -49,7 +49,8 @@ class PlaceEventsListener {
 		}
 		switch (event.path("type").asString("")) {
 			case "PlaceChanged" -> snapshots.keep(new PlaceSummary(placeId, version, event.path("name").asString(),
-					event.path("kind").asString(), event.path("area").asString(), event.path("hostEmail").asString(),
+					event.path("kind").asString(), PlaceSummary.districtOf(event.path("postcodeDistrict").asString("")),
+					event.path("area").asString(), event.path("hostEmail").asString(),
 					event.path("acceptingReferrals").asBoolean()));
 			case "PlaceRemoved" -> snapshots.removed(placeId, version);
 			default -> log.debug("Ignored place event of type {}", event.path("type").asString(""));

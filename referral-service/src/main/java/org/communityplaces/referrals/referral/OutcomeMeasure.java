@@ -3,8 +3,8 @@ package org.communityplaces.referrals.referral;
 import java.util.function.Function;
 
 /**
- * The scores an outcome is judged by: the UCLA 3-item loneliness scale and the four ONS
- * personal wellbeing questions, each with which way is better.
+ * The scores an outcome is judged by: the UCLA 3-item loneliness scale, the four ONS personal
+ * wellbeing questions and the LSNS-6 social network total, each with which way is better.
  */
 public enum OutcomeMeasure {
 
@@ -12,7 +12,9 @@ public enum OutcomeMeasure {
 	ONS4_LIFE_SATISFACTION("ons4-life-satisfaction", false, ons4(Referral.Ons4::lifeSatisfaction)),
 	ONS4_WORTHWHILE("ons4-worthwhile", false, ons4(Referral.Ons4::worthwhile)),
 	ONS4_HAPPINESS("ons4-happiness", false, ons4(Referral.Ons4::happiness)),
-	ONS4_ANXIETY("ons4-anxiety", true, ons4(Referral.Ons4::anxiety));
+	ONS4_ANXIETY("ons4-anxiety", true, ons4(Referral.Ons4::anxiety)),
+	LSNS6_SOCIAL_NETWORK("lsns6-social-network", false,
+			scores -> scores.lsns6() == null ? null : scores.lsns6().total());
 
 	private final String code;
 

@@ -54,8 +54,11 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	public record Consent(String recordedBy, Instant recordedAt, String method, String lawfulBasis) {
 	}
 
-	/** The place as it was when referred, and its current host contact. */
-	public record Place(String id, String name, String kind, String area, String hostEmail) {
+	/**
+	 * The place as it was when referred, and its current host contact.
+	 * @param district its postcode district (S6); null on referrals made before it was kept
+	 */
+	public record Place(String id, String name, String kind, String district, String area, String hostEmail) {
 	}
 
 	/** When the referral reached each milestone; empty until it does. */
@@ -106,12 +109,35 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	/**
 	 * @param uclaLoneliness the UCLA 3-item loneliness scale, 3 (least lonely) to 9
 	 * @param ons4 the ONS personal wellbeing questions
+	 * @param lsns6 the Lubben Social Network Scale's six questions
 	 */
-	public record Scores(LocalDate measuredOn, Instant recordedAt, Integer uclaLoneliness, Ons4 ons4) {
+	public record Scores(LocalDate measuredOn, Instant recordedAt, Integer uclaLoneliness, Ons4 ons4, Lsns6 lsns6) {
 	}
 
 	/** Each 0 to 10; for anxiety, lower is better. */
 	public record Ons4(int lifeSatisfaction, int worthwhile, int happiness, int anxiety) {
+	}
+
+	/**
+	 * The six-item Lubben Social Network Scale (LSNS-6): how many relatives, then how many
+	 * friends, the person sees or hears from at least once a month, can talk to about private
+	 * matters, and could call on for help. Each answer is 0 (none), 1 (one), 2 (two), 3 (three or
+	 * four), 4 (five to eight) or 5 (nine or more).
+	 *
+	 * @param total the sum of the six, 0 to 30: higher is more connected, and under 12 is the
+	 * scale's published mark of risk of social isolation
+	 */
+	public record Lsns6(int relativesSeenMonthly, int relativesToTalkTo, int relativesToCallOnForHelp,
+			int friendsSeenMonthly, int friendsToTalkTo, int friendsToCallOnForHelp, int total) {
+
+		/** The answers with their total, which is stored beside them as the score uptake compares. */
+		public static Lsns6 of(int relativesSeenMonthly, int relativesToTalkTo, int relativesToCallOnForHelp,
+				int friendsSeenMonthly, int friendsToTalkTo, int friendsToCallOnForHelp) {
+			return new Lsns6(relativesSeenMonthly, relativesToTalkTo, relativesToCallOnForHelp, friendsSeenMonthly,
+					friendsToTalkTo, friendsToCallOnForHelp, relativesSeenMonthly + relativesToTalkTo
+							+ relativesToCallOnForHelp + friendsSeenMonthly + friendsToTalkTo + friendsToCallOnForHelp);
+		}
+
 	}
 
 	/**

@@ -19,10 +19,11 @@ final class ReferralViews {
 	private ReferralViews() {
 	}
 
-	record PlaceView(String id, String name, String kind, String area) {
+	/** @param district the place's postcode district, or null on referrals made before it was kept */
+	record PlaceView(String id, String name, String kind, String district, String area) {
 
 		static PlaceView of(Referral.Place place) {
-			return new PlaceView(place.id(), place.name(), place.kind(), place.area());
+			return new PlaceView(place.id(), place.name(), place.kind(), place.district(), place.area());
 		}
 
 	}
@@ -73,17 +74,36 @@ final class ReferralViews {
 	record HostStep(String status, Instant at) {
 	}
 
-	/** For commissioners and admins: the referral's course, with nobody in it. */
-	record AnonymousView(String id, String status, PlaceView place, String referringOrganisation, Instant createdAt,
-			Instant requestedAt, Instant respondBy, Instant decidedAt, Instant firstAttendedAt, Instant closedAt,
+	/**
+	 * For commissioners and admins: what happened to the referral and when, between which
+	 * organisation and which place, with nobody in it: no person, no reasons (a coded reason can
+	 * say something about the person) and nothing anyone wrote.
+	 *
+	 * @param referringOrganisation the organisation's name, as a host sees it
+	 * @param referringOrganisationCode its code (an ODS code for a GP surgery)
+	 */
+	record AnonymousView(String id, String status, PlaceView place, String referringOrganisation,
+			String referringOrganisationCode, Instant createdAt, Instant requestedAt, Instant respondBy,
+			Instant decidedAt, Instant firstAttendedAt, Instant closedAt, List<AnonymousStep> history,
 			int previousAttempts, List<AvailableAction> actions) {
 
 		static AnonymousView of(Referral referral, List<AvailableAction> actions) {
 			Referral.Timeline timeline = referral.timeline();
+			Referral.Referrer referrer = referral.referrer();
 			return new AnonymousView(referral.id(), referral.status().code(), PlaceView.of(referral.place()),
-					referral.referrer().organisation(), timeline.createdAt(), timeline.requestedAt(),
+					referrer.organisationName(), referrer.organisation(), timeline.createdAt(), timeline.requestedAt(),
 					referral.deadline().respondBy(), timeline.decidedAt(), timeline.firstAttendedAt(),
-					timeline.closedAt(), referral.attempts().previous().size(), actions);
+					timeline.closedAt(), referral.history().stream().map(AnonymousStep::of).toList(),
+					referral.attempts().previous().size(), actions);
+		}
+
+	}
+
+	/** @param byRole the role of whoever took the step, or {@code system} for the service itself */
+	record AnonymousStep(String status, Instant at, String byRole) {
+
+		static AnonymousStep of(Referral.StatusChange step) {
+			return new AnonymousStep(step.status(), step.at(), step.byRole());
 		}
 
 	}

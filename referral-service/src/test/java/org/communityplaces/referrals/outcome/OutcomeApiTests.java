@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
+import org.communityplaces.referrals.referral.OutcomeMeasure;
 import org.communityplaces.referrals.referral.Referral;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Baseline and follow-up scores, and what commissioners get of them: aggregates only. */
 class OutcomeApiTests extends ReferralServiceTest {
@@ -87,7 +90,10 @@ class OutcomeApiTests extends ReferralServiceTest {
 		closed.put("completed", completed());
 		closed.put("expired", expired());
 		closed.forEach((status, id) -> {
-			Referral before = mongo.findById(id, Referral.class);
+			// The relay marks each event sent on its own thread: compare once it has, so only the refusal could change it
+			Referral before = await().atMost(Duration.ofSeconds(30))
+				.until(() -> mongo.findById(id, Referral.class),
+						referral -> referral.outbox().stream().allMatch(entry -> entry.sentAt() != null));
 			assertThat(before.status().code()).isEqualTo(status);
 			MvcTestResult baseline = post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE);
 			assertRefused(baseline, 409, null);
@@ -131,6 +137,129 @@ class OutcomeApiTests extends ReferralServiceTest {
 		assertThat(mongo.findById(id, Referral.class).outcomes().followUp()).isNull();
 		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", measuredOn(FOLLOW_UP, "2026-11-24")))
 			.hasStatusOk();
+	}
+
+	/**
+	 * LSNS-6: how many relatives, then friends, they see or hear from monthly, can talk to about
+	 * private matters and could call on for help, each 0 (none) to 5 (nine or more), totalled 0
+	 * to 30 (higher is more connected).
+	 */
+	@Test
+	void theSixSocialNetworkAnswersAreKeptWithTheirTotalAtBaselineAndFollowUpAndCountedForCommissioners() {
+		double improved = changes("lsns6-social-network", "improved");
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		MvcTestResult baseline = post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				"{\"timepoint\": \"baseline\", \"uclaLoneliness\": 8, " + lsns6(1, 2, 1, 0, 1, 0) + "}");
+		assertThat(baseline).hasStatusOk().bodyJson().extractingPath("$.outcomes.baseline.lsns6.total").isEqualTo(5);
+		assertThat(baseline).bodyJson().extractingPath("$.outcomes.baseline.lsns6.relativesToTalkTo").isEqualTo(2);
+		post(LANDLORD, "/api/referrals/" + id + "/accept");
+		post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}");
+
+		MvcTestResult followUp = post(COLLEAGUE, "/api/referrals/" + id + "/outcomes",
+				"{\"timepoint\": \"follow-up\", " + lsns6(2, 3, 2, 2, 3, 2) + "}");
+
+		assertThat(followUp).hasStatusOk().bodyJson().extractingPath("$.outcomes.followUp.lsns6.total").isEqualTo(14);
+		Referral.Outcomes stored = mongo.findById(id, Referral.class).outcomes();
+		assertThat(stored.baseline().lsns6()).isEqualTo(new Referral.Lsns6(1, 2, 1, 0, 1, 0, 5));
+		assertThat(stored.followUp().lsns6()).isEqualTo(new Referral.Lsns6(2, 3, 2, 2, 3, 2, 14));
+		assertThat(stored.followUp().uclaLoneliness()).isNull();
+		assertThat(OutcomeMeasure.LSNS6_SOCIAL_NETWORK.of(stored.baseline())).isEqualTo(5);
+		assertThat(OutcomeMeasure.LSNS6_SOCIAL_NETWORK.improvement(5, 14)).as("higher is better").isEqualTo(9);
+
+		assertThat(changes("lsns6-social-network", "improved")).isEqualTo(improved + 1);
+		assertThat(meters.find("referrals.outcome.score").tag("measure", "lsns6-social-network")
+			.tag("timepoint", "follow-up").summaries()).isNotEmpty();
+		List<ConsumerRecord<String, String>> recorded = eventsOf(id, 5).stream()
+			.filter(record -> record.value().contains("OutcomeRecorded"))
+			.toList();
+		assertThat(recorded).hasSize(2).allSatisfy(record -> {
+			assertThat(contract.violations(record.value())).isEmpty();
+			assertThat(record.value()).contains("lsns6-social-network").doesNotContain("relatives", "friends", "total");
+		});
+		assertThat(recorded.get(0).value()).contains("ucla-loneliness");
+		assertThat(recorded.get(1).value()).doesNotContain("ucla-loneliness");
+		assertThat(get(LANDLORD, "/api/referrals/" + id)).bodyText().doesNotContain("lsns6", "relatives");
+	}
+
+	@Test
+	void eachSocialNetworkAnswerIsANumberFrom0To5AndAllSixAreGivenOrNoneAndARefusalStoresNothing() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		String all = lsns6(1, 2, 1, 0, 1, 0);
+		for (String question : LSNS6_QUESTIONS) {
+			for (String wrong : List.of("-1", "6", "2.5", "\"3\"", "true", "null")) {
+				String answers = all.replaceFirst("\"" + question + "\": \\d", "\"" + question + "\": " + wrong);
+				assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+						"{\"timepoint\": \"baseline\", " + answers + "}"), 400, "lsns6." + question);
+			}
+			String withoutIt = all.replaceFirst("\"" + question + "\": \\d,? ?", "").replace(", }", "}");
+			assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+					"{\"timepoint\": \"baseline\", \"uclaLoneliness\": 8, " + withoutIt + "}"), 400, "lsns6." + question);
+		}
+		MvcTestResult none = post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				"{\"timepoint\": \"baseline\", \"uclaLoneliness\": 8, \"lsns6\": {}}");
+		assertRefused(none, 400, null);
+		assertThat(none).bodyJson().extractingPath("$.errors[*].field").asArray()
+			.containsAll(LSNS6_QUESTIONS.stream().map(question -> "lsns6." + question).toList());
+		assertThat(none).bodyText().contains("give all six social network answers");
+		assertThat(mongo.findById(id, Referral.class).outcomes()).isNull();
+		assertThat(mongo.findById(id, Referral.class).outbox()).hasSize(1);
+
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				"{\"timepoint\": \"baseline\", " + lsns6(0, 0, 0, 0, 0, 0) + "}")).hasStatusOk();
+		post(LANDLORD, "/api/referrals/" + id + "/accept");
+		post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}");
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+				"{\"timepoint\": \"follow-up\", " + lsns6(5, 5, 5, 5, 5, 5) + "}")).hasStatusOk();
+		assertThat(mongo.findById(id, Referral.class).outcomes().baseline().lsns6().total()).isZero();
+		assertThat(mongo.findById(id, Referral.class).outcomes().followUp().lsns6().total()).isEqualTo(30);
+	}
+
+	/** Uptake compares the totals of each baseline and follow-up pair, as it does the other measures. */
+	@Test
+	void uptakeComparesTheSocialNetworkTotalsOfEachPair() {
+		int[][] pairs = { { 5, 9 }, { 8, 12 }, { 10, 11 }, { 3, 10 }, { 14, 18 } };
+		for (int[] pair : pairs) {
+			String id = referred(PlacesCatalogueStandIn.RED_LION);
+			assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+					"{\"timepoint\": \"baseline\", " + lsns6Totalling(pair[0]) + "}")).hasStatusOk();
+			post(LANDLORD, "/api/referrals/" + id + "/accept");
+			post(LANDLORD, "/api/referrals/" + id + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}");
+			assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes",
+					"{\"timepoint\": \"follow-up\", " + lsns6Totalling(pair[1]) + "}")).hasStatusOk();
+		}
+
+		assertThat(get(COMMISSIONER, "/api/referrals/uptake")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.outcomeChange[?(@.measure == 'lsns6-social-network')]")
+			.asArray()
+			.singleElement()
+			.asString()
+			.contains("pairs=5", "meanBaseline=8.0", "meanFollowUp=12.0", "improved=5", "unchanged=0", "worse=0");
+	}
+
+	private static final List<String> LSNS6_QUESTIONS = List.of("relativesSeenMonthly", "relativesToTalkTo",
+			"relativesToCallOnForHelp", "friendsSeenMonthly", "friendsToTalkTo", "friendsToCallOnForHelp");
+
+	/** Answers adding up to {@code total}, each as high as it goes in the scale's order. */
+	private static String lsns6Totalling(int total) {
+		int[] answers = new int[LSNS6_QUESTIONS.size()];
+		for (int question = 0, left = total; question < answers.length; left -= answers[question++]) {
+			answers[question] = Math.min(5, left);
+		}
+		return lsns6(answers);
+	}
+
+	/** The six answers in the order the scale asks them, as the {@code lsns6} part of a request. */
+	private static String lsns6(int... answers) {
+		StringBuilder json = new StringBuilder("\"lsns6\": {");
+		for (int question = 0; question < LSNS6_QUESTIONS.size(); question++) {
+			json.append(question == 0 ? "" : ", ")
+				.append('"')
+				.append(LSNS6_QUESTIONS.get(question))
+				.append("\": ")
+				.append(answers[question]);
+		}
+		return json.append('}').toString();
 	}
 
 	private static String measuredOn(String scores, String day) {

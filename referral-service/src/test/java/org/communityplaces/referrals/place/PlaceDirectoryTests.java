@@ -82,6 +82,7 @@ class PlaceDirectoryTests {
 		PlaceDirectory directory = directoryAt(catalogueFailingFirst(0, 200, RED_LION));
 		assertThat(directory.find("p1")).hasValueSatisfying(place -> {
 			assertThat(place.kind()).isEqualTo("community-group");
+			assertThat(place.district()).isEqualTo("S6");
 			assertThat(place.area()).isEqualTo("S");
 			assertThat(place.hostEmail()).isEqualTo("landlord@redlion.example.org");
 			assertThat(place.acceptingReferrals()).as("no room").isFalse();
@@ -103,7 +104,7 @@ class PlaceDirectoryTests {
 
 	@Test
 	void whenTheCatalogueIsDownTheSnapshotAnswers() throws IOException {
-		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S", "landlord@redlion.example.org", true));
+		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S6", "S", "landlord@redlion.example.org", true));
 		PlaceDirectory directory = directoryAt("http://127.0.0.1:" + closedPort());
 		assertThat(directory.find("p1")).hasValueSatisfying(place -> assertThat(place.name()).isEqualTo("The Red Lion"));
 		assertThat(meters.get("places.lookup.snapshot").counter().count()).isEqualTo(1);
@@ -121,7 +122,7 @@ class PlaceDirectoryTests {
 
 	@Test
 	void aSlowCatalogueIsCutOffByTheTimeLimitAndTheSnapshotAnswers() throws IOException {
-		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S", "landlord@redlion.example.org", true));
+		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S6", "S", "landlord@redlion.example.org", true));
 		catalogue = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		CountDownLatch never = new CountDownLatch(1);
 		catalogue.createContext("/api/places/", exchange -> {
@@ -142,7 +143,7 @@ class PlaceDirectoryTests {
 
 	@Test
 	void afterRepeatedFailuresTheCircuitOpensAndTheCatalogueIsLeftAlone() throws IOException {
-		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S", "landlord@redlion.example.org", true));
+		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S6", "S", "landlord@redlion.example.org", true));
 		PlaceDirectory directory = directoryAt(catalogueFailingFirst(Integer.MAX_VALUE, 200, RED_LION));
 		for (int call = 0; call < 8; call++) {
 			assertThat(directory.find("p1")).isPresent();
@@ -154,7 +155,7 @@ class PlaceDirectoryTests {
 
 	@Test
 	void anOlderVersionNeverReplacesANewerSnapshot() throws IOException {
-		mongo.save(new PlaceSummary("p1", 9, "Renamed Red Lion", "pub", "S", "new@redlion.example.org", true));
+		mongo.save(new PlaceSummary("p1", 9, "Renamed Red Lion", "pub", "S6", "S", "new@redlion.example.org", true));
 		assertThat(directoryAt(catalogueFailingFirst(0, 200, RED_LION)).find("p1")).isPresent();
 		assertThat(mongo.findById("p1", PlaceSummary.class).name()).isEqualTo("Renamed Red Lion");
 	}

@@ -34,6 +34,7 @@ class PlaceSnapshotTests extends ReferralServiceTest {
 		assertThat(created).hasStatus(201);
 		assertThat(created).bodyJson().extractingPath("$.place.name").isEqualTo("The Red Lion community table");
 		assertThat(created).bodyJson().extractingPath("$.place.kind").isEqualTo("pub");
+		assertThat(created).bodyJson().extractingPath("$.place.district").as("from the event").isEqualTo("S6");
 		String id = idOf(created);
 		assertThat(eventsOf(id, 1).get(0).value()).contains("landlord@redlion.example.org");
 		assertThat(get(LANDLORD, "/api/referrals/" + id)).hasStatusOk();

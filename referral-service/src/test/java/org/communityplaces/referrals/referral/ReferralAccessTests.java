@@ -1,5 +1,9 @@
 package org.communityplaces.referrals.referral;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,35 @@ class ReferralAccessTests extends ReferralServiceTest {
 			.extractingPath("$.entries[*].actorId")
 			.asArray()
 			.containsExactly(LINK_WORKER.id());
+	}
+
+	@Test
+	void aCommissionerSeesWhatHappenedAndWhenBetweenWhichOrganisationAndPlaceWithNoPersonSection() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		clock.advance(Duration.ofHours(3));
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/accept")).hasStatusOk();
+		clock.advance(Duration.ofDays(1));
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/hold", "{\"reason\": \"person-unwell\"}"))
+			.hasStatusOk();
+
+		MvcTestResult one = get(COMMISSIONER, "/api/referrals/" + id);
+
+		assertThat(one).hasStatusOk();
+		assertThat(one).bodyJson().extractingPath("$").asMap().containsOnlyKeys("id", "status", "place",
+				"referringOrganisation", "referringOrganisationCode", "createdAt", "requestedAt", "respondBy",
+				"decidedAt", "firstAttendedAt", "closedAt", "history", "previousAttempts", "actions");
+		assertThat(one).bodyJson().extractingPath("$.referringOrganisation").isEqualTo("Hillsborough Surgery");
+		assertThat(one).bodyJson().extractingPath("$.referringOrganisationCode").isEqualTo("C88001");
+		assertThat(one).bodyJson().extractingPath("$.place").asMap().containsOnlyKeys("id", "name", "kind",
+				"district", "area");
+		assertThat(one).bodyJson().extractingPath("$.place.name").isEqualTo("The Red Lion");
+		assertThat(one).bodyJson().extractingPath("$.place.district").isEqualTo("S10");
+		assertThat(one).bodyJson().extractingPath("$.history").isEqualTo(List.of(
+				Map.of("status", "requested", "at", "2026-11-23T09:00:00Z", "byRole", "referrer"),
+				Map.of("status", "accepted", "at", "2026-11-23T12:00:00Z", "byRole", "host"),
+				Map.of("status", "on-hold", "at", "2026-11-24T12:00:00Z", "byRole", "referrer")));
+		assertThat(one).bodyText().as("no person, reasons or anyone's words").doesNotContain("person", "unwell",
+				"Edith", "S6", "Sam Link", "u-sam");
 	}
 
 	@Test

@@ -2,11 +2,12 @@ package org.communityplaces.referrals.uptake;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
-import org.communityplaces.referrals.ReferralServiceTest;
 import org.communityplaces.referrals.TestClock;
+import org.communityplaces.referrals.referral.OutcomeMeasure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -14,22 +15,20 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uptake for commissioners: the funnel, rates and outcome change from the stored referrals, with nobody in it. */
-class UptakeApiTests extends ReferralServiceTest {
+class UptakeApiTests extends UptakeTest {
 
 	@Test
 	void theFunnelRatesAndOutcomeChangeComeFromTheReferralsRequestedInThePeriod() {
-		String went = referred(PlacesCatalogueStandIn.RED_LION);
-		String declined = referred(PlacesCatalogueStandIn.RED_LION);
-		String unanswered = referred(PlacesCatalogueStandIn.BAKERY);
-		post(LINK_WORKER, "/api/referrals/" + went + "/outcomes", BASELINE);
+		List<String> went = refer(5, PlacesCatalogueStandIn.RED_LION, "S6");
+		List<String> declined = refer(5, PlacesCatalogueStandIn.RED_LION, "S6");
+		List<String> unanswered = refer(5, PlacesCatalogueStandIn.BAKERY, "S6");
+		step(LINK_WORKER, went, "outcomes", BASELINE);
 		clock.advance(Duration.ofHours(2));
-		assertThat(post(LANDLORD, "/api/referrals/" + went + "/accept")).hasStatusOk();
+		step(LANDLORD, went, "accept", null);
 		clock.advance(Duration.ofHours(8));
-		assertThat(post(LANDLORD, "/api/referrals/" + declined + "/reject", "{\"reason\": \"no-capacity\"}"))
-			.hasStatusOk();
-		assertThat(post(LANDLORD, "/api/referrals/" + went + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}"))
-			.hasStatusOk();
-		assertThat(post(LINK_WORKER, "/api/referrals/" + went + "/outcomes", FOLLOW_UP)).hasStatusOk();
+		step(LANDLORD, declined, "reject", "{\"reason\": \"no-capacity\"}");
+		step(LANDLORD, went, "attendance", "{\"on\": \"2026-11-23\", \"attended\": true}");
+		step(LINK_WORKER, went, "outcomes", FOLLOW_UP);
 		clock.set(TestClock.START.plus(Duration.ofDays(7)));
 		runScheduled("DeadlineWatch", "remindAndExpire");
 
@@ -37,33 +36,51 @@ class UptakeApiTests extends ReferralServiceTest {
 		assertThat(uptake).hasStatusOk();
 		assertThat(uptake).bodyJson().extractingPath("$.from").isEqualTo("2026-09-02");
 		assertThat(uptake).bodyJson().extractingPath("$.to").isEqualTo("2026-11-30");
+		assertThat(uptake).bodyJson().extractingPath("$.generatedAt").isEqualTo("2026-11-30T09:00:00Z");
 		assertThat(uptake).bodyJson().extractingPath("$.total").satisfies(total -> assertThat(total.toString())
-			.contains("referred=3", "accepted=1", "started=1", "declined=1", "expired=1", "awaitingAnswer=0",
+			.contains("referred=15", "accepted=5", "started=5", "declined=5", "expired=5", "awaitingAnswer=0",
 					"acceptanceRate=0.5", "attendanceRate=1.0", "expiryRate=0.333", "medianHoursToDecision=2.0",
-					"p90HoursToDecision=10.0"));
+					"p90HoursToDecision=10.0", "suppressed=[]"));
 		assertThat(uptake).bodyJson().extractingPath("$.byPlaceKind[0].key").isEqualTo("pub");
-		assertThat(uptake).bodyJson().extractingPath("$.byPlaceKind[0].referred").isEqualTo(2);
+		assertThat(uptake).bodyJson().extractingPath("$.byPlaceKind[0].referred").isEqualTo(10);
 		assertThat(uptake).bodyJson().extractingPath("$.byPlaceKind[1].key").isEqualTo("shop");
 		assertThat(uptake).bodyJson().extractingPath("$.byArea[0].key").isEqualTo("S");
-		assertThat(uptake).bodyJson().extractingPath("$.whyNotGoneAhead.rejected.no-capacity").isEqualTo(1);
-		assertThat(uptake).bodyJson().extractingPath("$.whyNotGoneAhead.expired.none-given").isEqualTo(1);
+		assertThat(uptake).bodyJson().extractingPath("$.byPlaceDistrict[0].key").isEqualTo("S10");
+		assertThat(uptake).bodyJson().extractingPath("$.byPersonDistrict[0].key").isEqualTo("S6");
+		assertThat(uptake).bodyJson()
+			.extractingPath("$.whyNotGoneAhead[?(@.status == 'rejected' && @.reason == 'no-capacity')].count")
+			.asArray()
+			.containsExactly(5);
+		assertThat(uptake).bodyJson()
+			.extractingPath("$.whyNotGoneAhead[?(@.status == 'expired' && @.reason == 'none-given')].count")
+			.asArray()
+			.containsExactly(5);
 		assertThat(uptake).bodyJson()
 			.extractingPath("$.outcomeChange[?(@.measure == 'ucla-loneliness')]")
 			.asArray()
 			.singleElement()
 			.asString()
-			.contains("pairs=1", "meanBaseline=8.0", "meanFollowUp=5.0", "improved=1");
+			.contains("pairs=5", "meanBaseline=8.0", "meanFollowUp=5.0", "improved=5");
 		assertThat(uptake).bodyJson()
 			.extractingPath("$.outcomeChange[?(@.measure == 'ons4-anxiety')].worse")
 			.asArray()
-			.containsExactly(1);
+			.containsExactly(5);
 		assertThat(uptake).bodyText()
 			.as("aggregates only")
-			.doesNotContain("Edith", "Brown", went, declined, unanswered, PlacesCatalogueStandIn.RED_LION, "Red Lion");
+			.doesNotContain("Edith", "Brown", went.get(0), declined.get(0), unanswered.get(0),
+					PlacesCatalogueStandIn.RED_LION, "Red Lion");
 
 		assertThat(get(ADMIN, "/api/referrals/uptake?from=2026-11-24&to=2026-11-30")).bodyJson()
 			.extractingPath("$.total.referred")
 			.isEqualTo(0);
+	}
+
+	@Test
+	void everyMeasureOfOutcomeHasItsRowEvenWithNothingScored() {
+		assertThat(get(COMMISSIONER, "/api/referrals/uptake")).bodyJson()
+			.extractingPath("$.outcomeChange[*].measure")
+			.asArray()
+			.containsExactlyElementsOf(Arrays.stream(OutcomeMeasure.values()).map(OutcomeMeasure::code).toList());
 	}
 
 	@Test
