@@ -30,9 +30,24 @@
       'They agreed to this referral and to the place being told their first name and needs'),
     App.field('How they agreed', App.select({ id: 'consentMethod', name: 'consentMethod' }, App.terms('consent-method'))),
     App.field('Lawful basis', App.select({ id: 'lawfulBasis', name: 'lawfulBasis' }, App.terms('lawful-basis'))),
+    App.make('div', { id: 'safeguarding', className: 'warning' }),
     App.make('p', {}, App.button('Send the referral'))
   ], send);
   problem.after(form);
+  App.api('GET', '/api/safeguarding').then(showSafeguarding, (failure) => App.showProblem(problem, failure));
+
+  /** Before sending: this is not the route for a safeguarding concern, and where to go instead. */
+  function showSafeguarding(safeguarding) {
+    const box = document.getElementById('safeguarding');
+    box.append(App.make('h2', {}, 'Worried about their safety?'), App.make('p', {}, safeguarding.reminder));
+    if (safeguarding.contact || safeguarding.address) {
+      const line = App.make('p', {}, safeguarding.contact ? safeguarding.contact + (safeguarding.address ? ': ' : '') : '');
+      if (safeguarding.address) {
+        line.appendChild(App.make('a', { href: safeguarding.address }, 'how to raise a safeguarding concern'));
+      }
+      box.appendChild(line);
+    }
+  }
 
   async function send() {
     problem.hidden = true;
