@@ -27,7 +27,8 @@
     App.field('Notes for your team', App.make('textarea', { id: 'notes', name: 'notes', rows: 3 }), 'Never shown to the place.'),
     App.make('h2', {}, 'Consent'),
     App.check({ id: 'consentGiven', name: 'consentGiven', value: 'true' },
-      'They agreed to this referral and to the place being told their first name and needs'),
+      'They agreed to this referral and to the place being told their first name'),
+    sharingChoice(),
     App.field('How they agreed', App.select({ id: 'consentMethod', name: 'consentMethod' }, App.terms('consent-method'))),
     App.field('Lawful basis', App.select({ id: 'lawfulBasis', name: 'lawfulBasis' }, App.terms('lawful-basis'))),
     App.make('div', { id: 'safeguarding', className: 'warning' }),
@@ -35,6 +36,16 @@
   ], send);
   problem.after(form);
   App.api('GET', '/api/safeguarding').then(showSafeguarding, (failure) => App.showProblem(problem, failure));
+
+  /** What the person lets the place see besides their first name: nothing is ticked until they choose. */
+  function sharingChoice() {
+    const hint = App.make('p', { className: 'hint', id: 'sharing-hint' },
+      'Read these to the person and tick what they agree to. The place always sees their first name.');
+    const choices = App.choice('What the place may see', 'sharing', App.terms('shared-with-host'));
+    choices.querySelector('legend').after(hint);
+    choices.setAttribute('aria-describedby', hint.id);
+    return choices;
+  }
 
   /** Before sending: this is not the route for a safeguarding concern, and where to go instead. */
   function showSafeguarding(safeguarding) {
@@ -65,7 +76,12 @@
         accessibility: App.ticked(form, 'accessibility'),
         nhsNumber: value('nhsNumber')
       },
-      consent: { given: form.consentGiven.checked, method: form.consentMethod.value, lawfulBasis: form.lawfulBasis.value },
+      consent: {
+        given: form.consentGiven.checked,
+        method: form.consentMethod.value,
+        lawfulBasis: form.lawfulBasis.value,
+        sharing: App.ticked(form, 'sharing')
+      },
       reasons: App.ticked(form, 'reasons'),
       notes: value('notes')
     };

@@ -1,5 +1,10 @@
 package org.communityplaces.contracts;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,25 @@ class EventContractTests {
 			.forEach(type -> assertThat(contract.topicOf(type)).as(type).isEqualTo("referral-events"));
 		assertThat(contract.topicOf("PlaceChanged")).isEqualTo("place-events");
 		assertThat(contract.topicOf("PlaceRemoved")).isEqualTo("place-events");
+	}
+
+	/**
+	 * Events reach hosts as alerts and webhooks, where only what the person agreed may go, and
+	 * commissioners' dashboards, where nothing of them may: so no event carries anything of the
+	 * person, nor anything not in its schema.
+	 */
+	@Test
+	void noEventHasRoomForAnythingAboutThePerson() throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		for (String type : contract.eventTypes()) {
+			JsonNode schema = json.readTree(getClass().getClassLoader().getResource("contracts/schemas/" + type + ".json"));
+			assertThat(schema.path("additionalProperties").asBoolean(true)).as(type + " is closed").isFalse();
+			List<String> properties = new ArrayList<>();
+			schema.path("properties").fieldNames().forEachRemaining(properties::add);
+			assertThat(properties).as(type)
+				.doesNotContain("person", "firstName", "lastName", "contact", "needs", "interests", "accessibility",
+						"nhsNumber", "notes", "reasons", "sharing");
+		}
 	}
 
 	@Test

@@ -18,7 +18,7 @@ class VocabulariesTests {
 		assertThat(vocabularies.all()).extracting(Vocabularies.Vocabulary::code)
 			.contains("place-kind", "activity", "accessibility", "referral-reason", "need", "age-band",
 					"contact-method", "consent-method", "lawful-basis", "referral-status", "reject-reason",
-					"cancel-reason", "fail-reason", "hold-reason")
+					"cancel-reason", "fail-reason", "hold-reason", "shared-with-host")
 			.doesNotHaveDuplicates();
 		for (Vocabularies.Vocabulary vocabulary : vocabularies.all()) {
 			assertThat(vocabulary.terms()).as(vocabulary.code()).isNotEmpty();

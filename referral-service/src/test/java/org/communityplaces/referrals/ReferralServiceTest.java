@@ -79,6 +79,9 @@ public abstract class ReferralServiceTest {
 
 	protected static final String NOTES = "Husband died in March; low mood, sleeping badly";
 
+	/** The person agreed to let the place see all it can: how to reach them, their needs, interests and access needs. */
+	public static final String SHARING_EVERYTHING = "\"sharing\": [\"contact\", \"needs\", \"interests\", \"accessibility\"]";
+
 	/** Scores before the person starts going, and after some weeks. */
 	protected static final String BASELINE = """
 			{"timepoint": "baseline", "uclaLoneliness": 8,
@@ -147,17 +150,17 @@ public abstract class ReferralServiceTest {
 		return idOf(refer(LINK_WORKER, placeId));
 	}
 
-	/** Without {@code draft} unless it is one, as most callers send it. */
+	/** Without {@code draft} unless it is one, as most callers send it; the person shares everything. */
 	public static String referralTo(String placeId, boolean draft) {
 		return """
 				{"placeId": "%s",%s
 				 "person": {"firstName": "Edith", "lastName": "Brown", "contact": {"method": "phone", "value": "0114 496 0000"},
 				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship", "regular-routine"],
 				            "interests": ["knitting", "quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "%s"},
-				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent"},
+				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent", %s},
 				 "reasons": ["loneliness", "bereavement"],
 				 "notes": "%s"}
-				""".formatted(placeId, draft ? " \"draft\": true," : "", NHS_NUMBER, NOTES);
+				""".formatted(placeId, draft ? " \"draft\": true," : "", NHS_NUMBER, SHARING_EVERYTHING, NOTES);
 	}
 
 	protected MvcTestResult post(Actor actor, String uri, String json) {

@@ -185,7 +185,8 @@ class Intake {
 		return new Referral.Consent(recordedBy == null ? caller.name() : recordedBy,
 				details.recordedAt() == null ? clock.instant() : details.recordedAt(),
 				codes.check("consent-method", "consent.method", details.method()),
-				codes.check("lawful-basis", "consent.lawfulBasis", details.lawfulBasis()));
+				codes.check("lawful-basis", "consent.lawfulBasis", details.lawfulBasis()),
+				codes.check("shared-with-host", "consent.sharing", details.sharing()));
 	}
 
 	private static String blankToNull(String text) {

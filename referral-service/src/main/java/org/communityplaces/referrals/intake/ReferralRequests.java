@@ -59,11 +59,15 @@ final class ReferralRequests {
 	 * @param lawfulBasis {@code explicit-consent} (UK GDPR articles 6(1)(a) and 9(2)(a)) or
 	 * {@code health-and-social-care} (articles 6(1)(e) and 9(2)(h)); the person's agreement to be
 	 * referred is needed either way
+	 * @param sharing what the person chose to let the place see besides their first name
+	 * ({@code contact}, {@code needs}, {@code interests}, {@code accessibility}); absent or empty
+	 * shares their first name only
 	 */
 	record ConsentDetails(@NotNull @AssertTrue(message = "the person must have agreed to be referred") Boolean given,
 			@NotNull @Code("consent-method") String method, @NotNull @Code("lawful-basis") String lawfulBasis,
 			@PastOrPresent Instant recordedAt,
-			@Size(max = 200) String recordedBy) {
+			@Size(max = 200) String recordedBy,
+			@Size(max = 20) List<@NotNull @Code("shared-with-host") String> sharing) {
 	}
 
 	record ReReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId) {

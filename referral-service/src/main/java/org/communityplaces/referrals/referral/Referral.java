@@ -41,7 +41,7 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 
 	/**
 	 * The person referred. Only the referrer's organisation sees all of it; a host sees the
-	 * first name, needs, interests and accessibility, and the contact route once they accept.
+	 * first name and what the person agreed to share with them ({@link Consent#sharing()}).
 	 */
 	public record Person(String firstName, String lastName, Contact contact, String postcodeDistrict, String ageBand,
 			List<String> needs, List<String> interests, List<String> accessibility, String nhsNumber) {
@@ -50,8 +50,20 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	public record Contact(String method, String value) {
 	}
 
-	/** How the person agreed, who recorded it and on what lawful basis the data is processed. */
-	public record Consent(String recordedBy, Instant recordedAt, String method, String lawfulBasis) {
+	/**
+	 * How the person agreed, who recorded it and on what lawful basis the data is processed.
+	 *
+	 * @param sharing what the person agreed the place may see besides their first name: codes of
+	 * the {@code shared-with-host} vocabulary. None, including on referrals made before it was
+	 * asked, is their first name only: nothing goes further than they agreed.
+	 */
+	public record Consent(String recordedBy, Instant recordedAt, String method, String lawfulBasis,
+			List<String> sharing) {
+
+		public Consent {
+			sharing = sharing == null ? List.of() : List.copyOf(sharing);
+		}
+
 	}
 
 	/**

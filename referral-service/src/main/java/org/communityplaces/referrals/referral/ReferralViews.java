@@ -8,13 +8,10 @@ import java.util.Set;
 /**
  * What each role is shown of a referral, with the actions the caller may take on it. The
  * referrer's organisation sees the whole record; the host sees what they need to welcome the
- * person and nothing more; commissioners and admins see no personal data at all.
+ * person, as far as the person agreed, and nothing more; commissioners and admins see no
+ * personal data at all.
  */
 final class ReferralViews {
-
-	/** While the host is looking after the person they need to reach them, and not before or after. */
-	private static final Set<ReferralStatus> HOST_MAY_CONTACT = EnumSet.of(ReferralStatus.ACCEPTED,
-			ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
 
 	private ReferralViews() {
 	}
@@ -47,28 +44,49 @@ final class ReferralViews {
 
 	}
 
-	/** No surname, postcode, age, reasons, notes, NHS number, consent or scores. */
+	/**
+	 * No surname, postcode, age, reasons, notes, NHS number, consent or scores; of the person,
+	 * what they agreed to share ({@link HostPerson}).
+	 */
 	record HostView(String id, long version, String status, PlaceView place, HostPerson person,
 			String referringOrganisation, Instant requestedAt, Instant respondBy, Instant decidedAt,
 			List<HostStep> history, List<Referral.Attendance> attendance, List<AvailableAction> actions) {
 
 		static HostView of(Referral referral, List<AvailableAction> actions) {
-			Referral.Person person = referral.person();
 			return new HostView(referral.id(), referral.version(), referral.status().code(),
-					PlaceView.of(referral.place()),
-					new HostPerson(person.firstName(), person.needs(), person.interests(), person.accessibility(),
-							HOST_MAY_CONTACT.contains(referral.status()) ? person.contact() : null),
-					referral.referrer().organisationName(), referral.timeline().requestedAt(),
-					referral.deadline().respondBy(), referral.timeline().decidedAt(),
+					PlaceView.of(referral.place()), HostPerson.of(referral), referral.referrer().organisationName(),
+					referral.timeline().requestedAt(), referral.deadline().respondBy(), referral.timeline().decidedAt(),
 					referral.history().stream().map(step -> new HostStep(step.status(), step.at())).toList(),
 					referral.attendance(), actions);
 		}
 
 	}
 
-	/** @param contact how to reach the person: only once the host has accepted, while they look after them */
+	/**
+	 * The person as the host sees them: what the person agreed when their consent was recorded
+	 * ({@link Referral.Consent#sharing()}) and never more. Their first name always; each of the
+	 * rest only if they chose to share it, and null if they did not, so that "not shared" is not
+	 * mistaken for "none".
+	 *
+	 * @param contact how to reach the person, if they agreed: only once the host has accepted,
+	 * while they look after them
+	 */
 	record HostPerson(String firstName, List<String> needs, List<String> interests, List<String> accessibility,
 			Referral.Contact contact) {
+
+		/** While the host is looking after the person they need to reach them, and not before or after. */
+		private static final Set<ReferralStatus> HOST_MAY_CONTACT = EnumSet.of(ReferralStatus.ACCEPTED,
+				ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+
+		static HostPerson of(Referral referral) {
+			Referral.Person person = referral.person();
+			List<String> agreed = referral.consent().sharing();
+			return new HostPerson(person.firstName(), agreed.contains("needs") ? person.needs() : null,
+					agreed.contains("interests") ? person.interests() : null,
+					agreed.contains("accessibility") ? person.accessibility() : null,
+					agreed.contains("contact") && HOST_MAY_CONTACT.contains(referral.status()) ? person.contact() : null);
+		}
+
 	}
 
 	record HostStep(String status, Instant at) {

@@ -14,14 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The coded terms the forms offer, from the contract's vocabularies: a referral's reasons,
- * needs, interests and accessibility (with their labels), and the reasons each decision may give.
+ * needs, interests and accessibility, and what the person may let the place see (with their
+ * labels), and the reasons each decision may give.
  */
 @RestController
 class CodesController {
 
 	/** This answer's keys, which API clients use, and the vocabulary each lists. */
 	private static final List<Map.Entry<String, String>> LABELLED = List.of(Map.entry("reason", "referral-reason"),
-			Map.entry("need", "need"), Map.entry("interest", "activity"), Map.entry("accessibility", "accessibility"));
+			Map.entry("need", "need"), Map.entry("interest", "activity"), Map.entry("accessibility", "accessibility"),
+			Map.entry("sharing", "shared-with-host"));
 
 	private static final List<String> DECISIONS = List.of("reject", "cancel", "fail", "hold");
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coded terms a referral uses (reasons, needs, interests, accessibility, age bands,
- * contact and consent methods, lawful bases, decision reasons, timepoints), as the contract's
- * vocabularies define them once for every service. Free text would carry personal detail into
+ * contact and consent methods, lawful bases, what the host may see, decision reasons,
+ * timepoints), as the contract's vocabularies define them once for every service. Free text would carry personal detail into
  * places it should not go; codes can be counted, filtered and shown to a host safely.
  */
 @Component
