@@ -13,15 +13,30 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Postcodes to coordinates, offline: a full postcode or a district resolves to the centroid of
- * its district (outward code). Close enough to rank places by distance within a town, and it
- * needs no postcode service at run time.
+ * Postcodes to coordinates, offline. A full postcode resolves to its own position when a full
+ * postcode file is configured ({@code places.postcodes.file}: the ONS Postcode Directory or OS
+ * Code-Point Open, both under the Open Government Licence) and has it; otherwise, and for a
+ * district alone, to the centroid of its district (outward code), which is embedded. No
+ * postcode service is needed at run time.
  */
 @Component
 public class Postcodes {
+
+	private static final Logger log = LoggerFactory.getLogger(Postcodes.class);
+
+	/** A place given by coordinates alone belongs to the nearest district centroid this close. */
+	private static final double NEAREST_DISTRICT_METRES = 30_000;
+
+	private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
 	private static final String RESOURCE = "geo/uk-postcode-districts.csv";
 
@@ -32,11 +47,31 @@ public class Postcodes {
 
 	private final Map<String, double[]> centroids;
 
+	private final FullPostcodes fullPostcodes;
+
+	/** District centroids only. */
 	public Postcodes() {
 		this.centroids = load();
+		this.fullPostcodes = FullPostcodes.NONE;
 	}
 
-	/** @return the district and its centroid, or empty for anything that is not a known postcode */
+	/** @param file where the full postcode file is (a path, or {@code classpath:...}); blank for district centroids only */
+	@Autowired
+	public Postcodes(@Value("${places.postcodes.file:}") String file) {
+		this.centroids = load();
+		if (file == null || file.isBlank()) {
+			this.fullPostcodes = FullPostcodes.NONE;
+		}
+		else {
+			this.fullPostcodes = FullPostcodes.read(new FileSystemResourceLoader().getResource(file.strip()));
+			log.info("Loaded {} full postcodes from {}", fullPostcodes.size(), file.strip());
+		}
+	}
+
+	/**
+	 * @return the postcode, its district and its position (its own if the full postcode file has
+	 * it, else its district's centroid), or empty for anything that is not a known postcode
+	 */
 	public Optional<Located> locate(String postcode) {
 		if (postcode == null) {
 			return Optional.empty();
@@ -47,12 +82,37 @@ public class Postcodes {
 			return Optional.empty();
 		}
 		String district = matcher.group(1);
-		double[] centroid = centroids.get(district);
-		if (centroid == null) {
+		double[] position = matcher.group(2) == null ? null : fullPostcodes.position(district + matcher.group(2));
+		if (position == null) {
+			position = centroids.get(district);
+		}
+		if (position == null) {
 			return Optional.empty();
 		}
 		String formatted = matcher.group(2) == null ? district : district + " " + matcher.group(2);
-		return Optional.of(new Located(formatted, district, centroid[0], centroid[1]));
+		return Optional.of(new Located(formatted, district, position[0], position[1]));
+	}
+
+	/** The district whose centroid is nearest, within 30 km: for a place given by its coordinates alone. */
+	public Optional<String> districtNear(double latitude, double longitude) {
+		String nearest = null;
+		double nearestMetres = NEAREST_DISTRICT_METRES;
+		for (Map.Entry<String, double[]> district : centroids.entrySet()) {
+			double metres = metresBetween(latitude, longitude, district.getValue()[0], district.getValue()[1]);
+			if (metres <= nearestMetres) {
+				nearest = district.getKey();
+				nearestMetres = metres;
+			}
+		}
+		return Optional.ofNullable(nearest);
+	}
+
+	private static double metresBetween(double latitude1, double longitude1, double latitude2, double longitude2) {
+		double dLatitude = Math.toRadians(latitude2 - latitude1);
+		double dLongitude = Math.toRadians(longitude2 - longitude1);
+		double h = Math.pow(Math.sin(dLatitude / 2), 2) + Math.cos(Math.toRadians(latitude1))
+				* Math.cos(Math.toRadians(latitude2)) * Math.pow(Math.sin(dLongitude / 2), 2);
+		return 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(h));
 	}
 
 	/** The postcode area of a district, for example {@code S} for {@code S6}: coarse enough for metric labels. */
@@ -88,7 +148,7 @@ public class Postcodes {
 		return loaded;
 	}
 
-	/** A postcode as written back (upper case, one space), its district and the district's centroid. */
+	/** A postcode as written back (upper case, one space), its district and its position. */
 	public record Located(String postcode, String district, double latitude, double longitude) {
 	}
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.communityplaces.places.place.Attendance;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.taxonomy.Taxonomy;
@@ -119,7 +121,7 @@ class OrukDocuments {
 		link.put("service_id", place.id());
 		link.put("location_id", locationId(place));
 		Map<String, Object> location = locationSummary(place);
-		location.put("addresses", List.of(address(place)));
+		location.put("addresses", address(place).map(List::of).orElse(List.of()));
 		location.put("accessibility", accessibility(place));
 		link.put("location", location);
 		return link;
@@ -128,25 +130,31 @@ class OrukDocuments {
 	private static Map<String, Object> locationSummary(Place place) {
 		Map<String, Object> location = new LinkedHashMap<>();
 		location.put("id", locationId(place));
-		location.put("location_type", "physical");
+		location.put("location_type", place.location().attendance() == Attendance.ONLINE ? "virtual" : "physical");
 		location.put("name", place.name());
-		location.put("latitude", place.location().latitude());
-		location.put("longitude", place.location().longitude());
+		if (place.location().hasPosition()) {
+			location.put("latitude", place.location().latitude());
+			location.put("longitude", place.location().longitude());
+		}
 		return location;
 	}
 
-	private static Map<String, Object> address(Place place) {
+	/** The address as far as it is known; none for a place with neither a street nor a postcode. */
+	private static Optional<Map<String, Object>> address(Place place) {
+		Place.Address placeAddress = place.location().address();
+		if (placeAddress.line1() == null && placeAddress.postcode() == null) {
+			return Optional.empty();
+		}
 		Map<String, Object> address = new LinkedHashMap<>();
 		address.put("id", Taxonomies.stableId("address", place.id()));
 		address.put("location_id", locationId(place));
-		Place.Address placeAddress = place.location().address();
-		address.put("address_1", placeAddress.line1());
-		address.put("city", placeAddress.city());
-		address.put("state_province", placeAddress.city());
-		address.put("postal_code", placeAddress.postcode());
+		address.put("address_1", Objects.toString(placeAddress.line1(), ""));
+		address.put("city", Objects.toString(placeAddress.city(), ""));
+		address.put("state_province", Objects.toString(placeAddress.city(), ""));
+		address.put("postal_code", Objects.toString(placeAddress.postcode(), ""));
 		address.put("country", "GB");
 		address.put("address_type", "physical");
-		return address;
+		return Optional.of(address);
 	}
 
 	private List<Map<String, Object>> accessibility(Place place) {
@@ -185,7 +193,11 @@ class OrukDocuments {
 		return schedules;
 	}
 
+	/** None when nobody has said what the place costs: unknown, not free. */
 	private static List<Map<String, Object>> costOptions(Place place) {
+		if (!place.costKnown()) {
+			return List.of();
+		}
 		Map<String, Object> option = new LinkedHashMap<>();
 		option.put("id", Taxonomies.stableId("cost_option", place.id()));
 		option.put("service_id", place.id());

@@ -215,11 +215,17 @@ public class Catalogue {
 	private Place build(String id, PlaceDetails details, Place existing, Instant now) {
 		checkTerms(Taxonomies.ACTIVITY, "activities", details.activities());
 		checkTerms(Taxonomies.ACCESSIBILITY, "accessibility", details.accessibility());
-		Postcodes.Located located = postcodes.locate(details.address().postcode())
-			.orElseThrow(() -> new InvalidPlace("address.postcode",
-					"is not a known UK postcode or postcode district"));
-		double latitude = details.latitude() != null ? details.latitude() : located.latitude();
-		double longitude = details.longitude() != null ? details.longitude() : located.longitude();
+		PlaceDetails.AddressDetails address = details.address();
+		String postcode = blankToNull(address.postcode());
+		Postcodes.Located located = postcode == null ? null
+				: postcodes.locate(postcode)
+					.orElseThrow(() -> new InvalidPlace("address.postcode",
+							"is not a known UK postcode or postcode district"));
+		Double latitude = details.latitude() != null ? details.latitude() : located == null ? null : located.latitude();
+		Double longitude = details.longitude() != null ? details.longitude()
+				: located == null ? null : located.longitude();
+		String district = located != null ? located.district()
+				: latitude == null ? null : postcodes.districtNear(latitude, longitude).orElse(null);
 		String organization = details.organization().name().strip();
 		PlaceDetails.CostDetails cost = details.cost();
 		return new Place(id, existing == null ? null : existing.version(), details.name().strip(),
@@ -228,14 +234,14 @@ public class Catalogue {
 						blankToNull(details.organization().description())),
 				new Place.Offer(details.activities().stream().distinct().toList(),
 						details.accessibility().stream().distinct().toList(),
-						cost == null ? new Place.Cost(true, null, null)
+						cost == null ? null
 								: new Place.Cost(cost.free(), cost.free() || cost.amount() == null ? null
 										: cost.amount().setScale(2, RoundingMode.HALF_UP),
 										blankToNull(cost.description())),
 						details.minimumAge(), details.maximumAge()),
-				new Place.Location(new Place.Address(details.address().line1().strip(),
-						details.address().city().strip(), located.postcode(), located.district()), latitude,
-						longitude),
+				new Place.Location(new Place.Address(blankToNull(address.line1()), blankToNull(address.city()),
+						located == null ? null : located.postcode(), district), latitude, longitude,
+						address.attendance()),
 				details.openingTimes(), host(details.host()),
 				capacity(details.capacity(), existing == null ? null : existing.capacity(), now), details.status(),
 				existing == null ? Place.Timeline.startedAt(now)

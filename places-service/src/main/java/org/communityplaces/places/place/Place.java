@@ -32,8 +32,13 @@ public record Place(@Id String id, @Version Long version, String name, String de
 		return timeline.removedAt() != null;
 	}
 
+	/** Said to be free: a place that says nothing about its cost is not. */
 	public boolean offeredFree() {
-		return offer.cost() == null || offer.cost().free();
+		return offer.cost() != null && offer.cost().free();
+	}
+
+	public boolean costKnown() {
+		return offer.cost() != null;
 	}
 
 	/** Active and not reporting zero places free: what other services need to know to refer to it. */
@@ -80,7 +85,10 @@ public record Place(@Id String id, @Version Long version, String name, String de
 	public record Organization(String id, String name, String description) {
 	}
 
-	/** What the place offers and to whom: its activities, how it meets access needs, its cost and the ages it welcomes. */
+	/**
+	 * What the place offers and to whom: its activities, how it meets access needs, its cost
+	 * (null when nobody has said) and the ages it welcomes.
+	 */
 	public record Offer(List<String> activities, List<String> accessibility, Cost cost, Integer minimumAge,
 			Integer maximumAge) {
 	}
@@ -88,10 +96,24 @@ public record Place(@Id String id, @Version Long version, String name, String de
 	public record Cost(boolean free, BigDecimal amount, String description) {
 	}
 
-	/** Where the place is: its address, and the point it is found at by distance. */
-	public record Location(Address address, double latitude, double longitude) {
+	/**
+	 * Where the place is: as much of its address as is known, the point it is found at by
+	 * distance (null for an online place with no postcode, say) and how people get there (null
+	 * in places stored before it was kept: in person).
+	 */
+	public record Location(Address address, Double latitude, Double longitude, Attendance attendance) {
+
+		public boolean hasPosition() {
+			return latitude != null && longitude != null;
+		}
+
+		public Attendance attendance() {
+			return attendance == null ? Attendance.IN_PERSON : attendance;
+		}
+
 	}
 
+	/** Each part null when not known; the district is the postcode's, or the nearest to the place's position. */
 	public record Address(String line1, String city, String postcode, String district) {
 	}
 

@@ -9,7 +9,7 @@ import org.communityplaces.places.geo.Postcodes;
 record PlaceChanged(String placeId, long placeVersion, String name, String kind, String status,
 		String postcodeDistrict, String area, String hostEmail, boolean acceptingReferrals) {
 
-	/** The event of this place as it is at {@code placeVersion}. */
+	/** The event of this place as it is at {@code placeVersion}; an online place without a postcode has no district. */
 	static PlaceChanged of(Place place, long placeVersion) {
 		String district = place.location().address().district();
 		return new PlaceChanged(place.id(), placeVersion, place.name(), place.kind().code(), place.status().hsds(),

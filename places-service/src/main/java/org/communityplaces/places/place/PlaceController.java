@@ -102,8 +102,8 @@ class PlaceController {
 	/** What the management API shows: the place as one flat document, without its outbox. */
 	record PlaceView(String id, long version, String name, String description, PlaceKind kind,
 			Place.Organization organization, List<String> activities, List<String> accessibility, Place.Address address,
-			double latitude, double longitude, List<OpeningTime> openingTimes, Place.Cost cost, Integer minimumAge,
-			Integer maximumAge, Place.Host host, Place.Capacity capacity, PlaceStatus status,
+			Double latitude, Double longitude, Attendance attendance, List<OpeningTime> openingTimes, Place.Cost cost,
+			Integer minimumAge, Integer maximumAge, Place.Host host, Place.Capacity capacity, PlaceStatus status,
 			Instant createdAt, Instant lastModified) {
 
 		static PlaceView of(Place place) {
@@ -111,9 +111,9 @@ class PlaceController {
 			Place.Location location = place.location();
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
 					place.organization(), offer.activities(), offer.accessibility(), location.address(),
-					location.latitude(), location.longitude(), place.openingTimes(), offer.cost(), offer.minimumAge(),
-					offer.maximumAge(), place.host(), place.capacity(), place.status(), place.timeline().createdAt(),
-					place.timeline().lastModified());
+					location.latitude(), location.longitude(), location.attendance(), place.openingTimes(), offer.cost(),
+					offer.minimumAge(), offer.maximumAge(), place.host(), place.capacity(), place.status(),
+					place.timeline().createdAt(), place.timeline().lastModified());
 		}
 
 	}

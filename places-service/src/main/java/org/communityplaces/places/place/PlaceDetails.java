@@ -45,6 +45,14 @@ public record PlaceDetails(@NotBlank @Size(max = 200) @PlainText String name,
 	}
 
 	@JsonIgnore
+	@AssertTrue(message = "a place met in person needs a postcode or latitude and longitude;"
+			+ " otherwise say it meets online or in various places (address.attendance)")
+	boolean isFindable() {
+		return address == null || address.attendance() != Attendance.IN_PERSON
+				|| (address.postcode() != null && !address.postcode().isBlank()) || latitude != null;
+	}
+
+	@JsonIgnore
 	@AssertTrue(message = "latitude and longitude go together: give both or neither")
 	boolean isCoordinatesComplete() {
 		return (latitude == null) == (longitude == null);
@@ -54,9 +62,14 @@ public record PlaceDetails(@NotBlank @Size(max = 200) @PlainText String name,
 			@Size(max = 2000) @PlainText.Lines String description) {
 	}
 
-	public record AddressDetails(@NotBlank @Size(max = 200) @PlainText String line1,
-			@NotBlank @Size(max = 100) @PlainText String city,
-			@NotBlank @Size(max = 10) @PlainText String postcode) {
+	/** As much of the address as is known, and how people get there (in person unless said). */
+	public record AddressDetails(@Size(max = 200) @PlainText String line1, @Size(max = 100) @PlainText String city,
+			@Size(max = 10) @PlainText String postcode, Attendance attendance) {
+
+		public AddressDetails {
+			attendance = attendance == null ? Attendance.IN_PERSON : attendance;
+		}
+
 	}
 
 	public record HostDetails(@Size(max = 100) @PlainText String name,

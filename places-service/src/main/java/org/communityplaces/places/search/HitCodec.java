@@ -2,6 +2,7 @@ package org.communityplaces.places.search;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.communityplaces.places.place.Place;
 
@@ -18,8 +19,9 @@ final class HitCodec {
 	static String encode(Place place) {
 		Place.Capacity capacity = place.capacity();
 		Place.Location location = place.location();
-		return String.join(FIELD, place.id(), place.name(), place.kind().code(), location.address().district(),
-				Double.toString(location.latitude()), Double.toString(location.longitude()),
+		return String.join(FIELD, place.id(), place.name(), place.kind().code(),
+				Objects.toString(location.address().district(), ""), Objects.toString(location.latitude(), ""),
+				Objects.toString(location.longitude(), ""),
 				String.join(VALUE, place.offer().activities()), String.join(VALUE, place.offer().accessibility()),
 				Boolean.toString(place.offeredFree()), capacity == null ? "" : Integer.toString(capacity.available()),
 				capacity == null ? "" : Integer.toString(capacity.maximum()));
@@ -27,8 +29,9 @@ final class HitCodec {
 
 	static SearchResults.Hit decode(String encoded, Double distanceMetres, List<String> matched) {
 		String[] parts = encoded.split(FIELD, -1);
-		return new SearchResults.Hit(parts[0], parts[1], parts[2], parts[3], Double.parseDouble(parts[4]),
-				Double.parseDouble(parts[5]), distanceMetres, values(parts[6]), values(parts[7]),
+		return new SearchResults.Hit(parts[0], parts[1], parts[2], parts[3].isEmpty() ? null : parts[3],
+				parts[4].isEmpty() ? null : Double.valueOf(parts[4]), parts[5].isEmpty() ? null : Double.valueOf(parts[5]),
+				distanceMetres, values(parts[6]), values(parts[7]),
 				Boolean.parseBoolean(parts[8]), parts[9].isEmpty() ? null : Integer.valueOf(parts[9]),
 				parts[10].isEmpty() ? null : Integer.valueOf(parts[10]), List.copyOf(matched));
 	}

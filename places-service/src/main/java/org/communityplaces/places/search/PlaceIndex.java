@@ -270,7 +270,7 @@ public class PlaceIndex implements Closeable {
 			taxonomies.term(Taxonomies.ACCESSIBILITY, need)
 				.ifPresent(term -> doc.add(new StringField("termId", term.id(), Field.Store.NO)));
 		}
-		facet(doc, "cost", place.offeredFree() ? "free" : "paid");
+		facet(doc, "cost", !place.costKnown() ? "unknown" : place.offeredFree() ? "free" : "paid");
 		Place.Capacity capacity = place.capacity();
 		facet(doc, "capacity", capacity == null ? "unknown" : capacity.available() > 0 ? "available" : "full");
 		if (capacity != null) {
@@ -279,8 +279,10 @@ public class PlaceIndex implements Closeable {
 		doc.add(new IntPoint("minAge", offer.minimumAge() == null ? 0 : offer.minimumAge()));
 		doc.add(new IntPoint("maxAge", offer.maximumAge() == null ? NO_MAXIMUM_AGE : offer.maximumAge()));
 		Place.Location location = place.location();
-		doc.add(new LatLonPoint("location", location.latitude(), location.longitude()));
-		doc.add(new LatLonDocValuesField("location", location.latitude(), location.longitude()));
+		if (location.hasPosition()) {
+			doc.add(new LatLonPoint("location", location.latitude(), location.longitude()));
+			doc.add(new LatLonDocValuesField("location", location.latitude(), location.longitude()));
+		}
 		doc.add(new BinaryDocValuesField(HIT, new BytesRef(HitCodec.encode(place))));
 		for (OpeningTime session : place.openingTimes()) {
 			for (Weekday day : session.days()) {

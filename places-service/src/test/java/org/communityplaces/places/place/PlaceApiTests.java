@@ -83,6 +83,21 @@ class PlaceApiTests extends PlacesServiceTest {
 	}
 
 	@Test
+	void anOnlinePlaceIsPublishedWithNoDistrictAndStillKeepsTheContract() {
+		String id = idOf(post("""
+				{"name": "Thursday knit and natter", "kind": "COMMUNITY_GROUP", "organization": {"name": "Vale Library"},
+				 "activities": ["knitting"], "address": {"attendance": "ONLINE"},
+				 "host": {"email": "knit@vale.example.org"}}
+				"""));
+
+		ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30))
+			.until(() -> published.of(id), records -> records.size() == 1)
+			.get(0);
+		assertThat(contract.violations(event.value())).isEmpty();
+		assertThat(event.value()).contains("\"postcodeDistrict\":null", "\"area\":\"unknown\"");
+	}
+
+	@Test
 	void aVenueKeepsItsOpeningTimesCapacityAndContactUpToDate() {
 		String id = idOf(post(RED_LION));
 		assertThat(put("/api/places/{id}/opening-times", id, """

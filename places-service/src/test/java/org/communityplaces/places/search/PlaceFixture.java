@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communityplaces.places.place.Attendance;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.PlaceKind;
@@ -122,7 +123,7 @@ final class PlaceFixture {
 				new Place.Organization("org-" + id, "Organisation of " + name, null),
 				new Place.Offer(activities, accessibility, cost, minimumAge, maximumAge),
 				new Place.Location(new Place.Address("1 High Street", "Sheffield", district + " 1AA", district),
-						latitude, longitude),
+						latitude, longitude, Attendance.IN_PERSON),
 				List.copyOf(openingTimes), new Place.Host("Host", "host@" + id + ".example.org", null), capacity,
 				status, new Place.Timeline(lastModified, lastModified, null), null, List.of());
 	}

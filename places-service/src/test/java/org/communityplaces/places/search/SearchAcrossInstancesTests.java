@@ -71,7 +71,7 @@ class SearchAcrossInstancesTests {
 	private static PlaceDetails details(String name) {
 		return new PlaceDetails(name, "Flat green, woods to borrow", PlaceKind.COMMUNITY_GROUP,
 				new PlaceDetails.OrganizationDetails("Owlerton Bowls", null), List.of("exercise"), List.of(),
-				new PlaceDetails.AddressDetails("Penistone Road", "Sheffield", "S6 2DE"), null, null, List.of(), null,
+				new PlaceDetails.AddressDetails("Penistone Road", "Sheffield", "S6 2DE", null), null, null, List.of(), null,
 				null, null, new PlaceDetails.HostDetails(null, "bowls@owlerton.example.org", null), null,
 				PlaceStatus.ACTIVE);
 	}

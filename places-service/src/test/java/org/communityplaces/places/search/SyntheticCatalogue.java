@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.communityplaces.places.geo.Postcodes;
+import org.communityplaces.places.place.Attendance;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.PlaceKind;
@@ -100,7 +101,7 @@ final class SyntheticCatalogue {
 				new Place.Offer(placeActivities, placeAccess, cost, minimumAge, null),
 				new Place.Location(
 						new Place.Address(n + " High Street", "Town", district.getKey() + " 1AA", district.getKey()),
-						latitude, longitude),
+						latitude, longitude, Attendance.IN_PERSON),
 				sessions, new Place.Host("Host", "host" + n + "@example.org", null), capacity,
 				random.nextInt(20) == 0 ? PlaceStatus.TEMPORARILY_CLOSED : PlaceStatus.ACTIVE,
 				new Place.Timeline(modified, modified, null), null, List.of());
