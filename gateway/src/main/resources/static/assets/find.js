@@ -70,7 +70,7 @@
       if (hit.distanceMetres !== null && hit.distanceMetres !== undefined) {
         facts.push((hit.distanceMetres / 1609.344).toFixed(1) + ' miles away');
       }
-      facts.push(hit.free ? 'Free' : 'Costs something');
+      facts.push(hit.free === null ? 'Cost not known' : hit.free ? 'Free' : 'Costs something');
       item.appendChild(App.element('p', facts.filter(Boolean).join(' · ')));
       if (hit.matched && hit.matched.length) {
         item.appendChild(App.element('p', 'Matched: ' + hit.matched.join(', ')));

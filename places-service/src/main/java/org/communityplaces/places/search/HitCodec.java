@@ -23,7 +23,7 @@ final class HitCodec {
 				Objects.toString(location.address().district(), ""), Objects.toString(location.latitude(), ""),
 				Objects.toString(location.longitude(), ""),
 				String.join(VALUE, place.offer().activities()), String.join(VALUE, place.offer().accessibility()),
-				Boolean.toString(place.offeredFree()), capacity == null ? "" : Integer.toString(capacity.available()),
+				place.costKnown() ? Boolean.toString(place.offeredFree()) : "", capacity == null ? "" : Integer.toString(capacity.available()),
 				capacity == null ? "" : Integer.toString(capacity.maximum()));
 	}
 
@@ -32,7 +32,7 @@ final class HitCodec {
 		return new SearchResults.Hit(parts[0], parts[1], parts[2], parts[3].isEmpty() ? null : parts[3],
 				parts[4].isEmpty() ? null : Double.valueOf(parts[4]), parts[5].isEmpty() ? null : Double.valueOf(parts[5]),
 				distanceMetres, values(parts[6]), values(parts[7]),
-				Boolean.parseBoolean(parts[8]), parts[9].isEmpty() ? null : Integer.valueOf(parts[9]),
+				parts[8].isEmpty() ? null : Boolean.valueOf(parts[8]), parts[9].isEmpty() ? null : Integer.valueOf(parts[9]),
 				parts[10].isEmpty() ? null : Integer.valueOf(parts[10]), List.copyOf(matched));
 	}
 

@@ -39,6 +39,9 @@ class PlaceWhereaboutsApiTests extends PlacesServiceTest {
 			.extractingPath("$.cost_options").asArray().isEmpty();
 		assertThat(mvc.get().uri("/api/places/search?free=true")).bodyJson()
 			.extractingPath("$.hits").asArray().isEmpty();
+		assertThat(mvc.get().uri("/api/places/search?q=knit")).bodyJson()
+			.as("a referrer is told the cost is not known, not that it costs something")
+			.extractingPath("$.hits[0].free").isNull();
 	}
 
 	@Test
