@@ -25,11 +25,12 @@
     statusLine.textContent = 'Status: ' + App.label('referral-status', referral.status)
       + (referral.status === 'requested' && referral.respondBy ? '. The place answers by ' + App.when(referral.respondBy) : '');
 
+    // Each role's answer has only what it may see: a section shows only when the answer has it
     const facts = document.getElementById('person');
     facts.replaceChildren();
-    const fact = (term, value) => {
+    const fact = (term, value, list) => {
       if (value !== null && value !== undefined && value !== '') {
-        facts.append(App.element('dt', term), App.element('dd', value));
+        (list || facts).append(App.element('dt', term), App.element('dd', value));
       }
     };
     const named = (vocabulary, codes) => (codes || []).map((code) => App.label(vocabulary, code)).join(', ');
@@ -41,14 +42,23 @@
       if (person.contact) {
         fact('Contact', App.label('contact-method', person.contact.method) + (person.contact.value ? ': ' + person.contact.value : ''));
       }
+      if (referral.consent) {
+        fact('The place may see', ['First name'].concat((referral.consent.sharing || [])
+          .map((code) => App.label('shared-with-host', code).toLowerCase())).join(', '));
+      }
     }
-    fact('Referred by', referral.referringOrganisation || (referral.referrer && referral.referrer.organisationName));
-    fact('Place', referral.place.name);
+    document.getElementById('person-section').hidden = !person;
+    const about = document.getElementById('facts');
+    about.replaceChildren();
+    fact('Referred by', organisation(referral), about);
+    fact('Place', referral.place.name + (referral.place.kind ? ', ' + App.label('place-kind', referral.place.kind).toLowerCase() : ''), about);
 
-    document.getElementById('timeline').replaceChildren(...(referral.history || []).map((step) => App.make('li', {},
+    const history = referral.history || [];
+    document.getElementById('timeline').replaceChildren(...history.map((step) => App.make('li', {},
       App.element('span', App.label('referral-status', step.status), 'step'),
-      App.element('span', ' ' + App.when(step.at), 'muted'),
+      App.element('span', ' ' + App.when(step.at) + (BY[step.byRole] ? ', ' + BY[step.byRole] : ''), 'muted'),
       step.reason ? App.element('span', ' (' + App.reason(step.status, step.reason) + ')') : null)));
+    document.getElementById('timeline-section').hidden = history.length === 0;
 
     const offered = referral.actions || [];
     const controls = offered.filter((action) => action.input !== 'outcome')
@@ -60,6 +70,19 @@
     document.getElementById('actions').replaceChildren(...controls);
     document.getElementById('actions-section').hidden = controls.length === 0;
     outcomes(referral.outcomes || {}, offered.filter((action) => action.input === 'outcome'));
+  }
+
+  // Who took a step, by their role
+  const BY = { referrer: 'by the referrer', host: 'by the place', admin: 'by an admin', system: 'by the service, on its own' };
+
+  /** The organisation that referred, by name with its code in brackets, as far as this role is told. */
+  function organisation(referral) {
+    const name = referral.referrer ? referral.referrer.organisationName : referral.referringOrganisation;
+    const code = referral.referrer ? referral.referrer.organisation : referral.referringOrganisationCode;
+    if (name && code) {
+      return name + ' (' + code + ')';
+    }
+    return name || code;
   }
 
   /** The control for one action the server offers this person, by what it asks for. */
@@ -109,12 +132,20 @@
     const shown = [['baseline', 'Before'], ['followUp', 'After']].filter(([timepoint]) => recorded[timepoint])
       .map(([timepoint, label]) => {
         const scores = recorded[timepoint];
-        const facts = ['Loneliness ' + scores.uclaLoneliness + ' of 9 (3 is least lonely)'];
+        const facts = [];
+        if (scores.uclaLoneliness !== null && scores.uclaLoneliness !== undefined) {
+          facts.push('loneliness ' + scores.uclaLoneliness + ' of 9 (3 is least lonely)');
+        }
         if (scores.ons4) {
           facts.push('life satisfaction ' + scores.ons4.lifeSatisfaction, 'worthwhile ' + scores.ons4.worthwhile,
             'happiness ' + scores.ons4.happiness, 'anxiety ' + scores.ons4.anxiety);
         }
-        return App.element('p', label + ' (' + new Date(scores.measuredOn).toLocaleDateString('en-GB', { dateStyle: 'medium' }) + '): ' + facts.join(', ') + '.');
+        if (scores.lsns6) {
+          facts.push('social connections ' + scores.lsns6.total + ' of 30 (under 12 suggests a risk of isolation)');
+        }
+        const said = facts.join(', ');
+        return App.element('p', label + ' (' + new Date(scores.measuredOn).toLocaleDateString('en-GB', { dateStyle: 'medium' }) + '): '
+          + said.charAt(0).toUpperCase() + said.slice(1) + '.');
       });
     const forms = asked.map(scoresForm);
     document.getElementById('outcomes').replaceChildren(...shown, ...forms);
@@ -130,6 +161,22 @@
     ['worthwhile', 'To what extent do they feel the things they do in their life are worthwhile?'],
     ['happiness', 'How happy did they feel yesterday?'], ['anxiety', 'How anxious did they feel yesterday?']];
 
+  // The Lubben Social Network Scale (LSNS-6): three questions about relatives, three about friends
+  const LSNS6 = [
+    ['Their relatives: people they are related to by birth, marriage, adoption and so on', [
+      ['relativesSeenMonthly', 'How many relatives do they see or hear from at least once a month?'],
+      ['relativesToTalkTo', 'How many relatives do they feel at ease with, so that they can talk about private matters?'],
+      ['relativesToCallOnForHelp', 'How many relatives do they feel close to, so that they could call on them for help?']]],
+    ['Their friends, including those who live nearby', [
+      ['friendsSeenMonthly', 'How many of their friends do they see or hear from at least once a month?'],
+      ['friendsToTalkTo', 'How many friends do they feel at ease with, so that they can talk about private matters?'],
+      ['friendsToCallOnForHelp', 'How many friends do they feel close to, so that they could call on them for help?']]]];
+
+  const LSNS6_ANSWERS = [{ code: '0', name: 'None' }, { code: '1', name: 'One' }, { code: '2', name: 'Two' },
+    { code: '3', name: 'Three or four' }, { code: '4', name: 'Five to eight' }, { code: '5', name: 'Nine or more' }];
+
+  const LSNS6_QUESTIONS = LSNS6.flatMap(([, questions]) => questions);
+
   function scoresForm(action) {
     return App.form({ id: 'scores' }, [
       App.make('h3', {}, action.label),
@@ -137,6 +184,8 @@
       ...UCLA.map((question, index) => App.choice(question, 'ucla' + index, UCLA_ANSWERS, { type: 'radio', required: true })),
       App.group('Wellbeing (optional): from 0, not at all, to 10, completely', ONS4.map(([name, question]) => App.field(question,
         App.input({ id: 'ons4-' + name, name, type: 'number', min: '0', max: '10', inputMode: 'numeric', className: 'short' })))),
+      App.group('Social connections (optional): answer all six questions, or none', LSNS6.map(([about, questions]) => App.group(about,
+        questions.map(([name, question]) => App.choice(question, 'lsns6-' + name, LSNS6_ANSWERS, { type: 'radio' }))))),
       App.button('Save scores')
     ], (form) => {
       const body = { timepoint: action.timepoint, uclaLoneliness: UCLA.reduce((sum, question, index) => sum + Number(form['ucla' + index].value), 0) };
@@ -144,6 +193,19 @@
         body.ons4 = {};
         ONS4.forEach(([name]) => {
           body.ons4[name] = form[name].value === '' ? null : Number(form[name].value);
+        });
+      }
+      const answer = (name) => form['lsns6-' + name].value;
+      const unanswered = LSNS6_QUESTIONS.filter(([name]) => answer(name) === '');
+      if (unanswered.length > 0 && unanswered.length < LSNS6_QUESTIONS.length) {
+        App.showProblem(problem, { detail: 'Answer all six social connection questions, or none of them. Still to answer:',
+          errors: unanswered.map(([, question]) => ({ message: question })) });
+        return;
+      }
+      if (unanswered.length === 0) {
+        body.lsns6 = {};
+        LSNS6_QUESTIONS.forEach(([name]) => {
+          body.lsns6[name] = Number(answer(name));
         });
       }
       send(action, body);

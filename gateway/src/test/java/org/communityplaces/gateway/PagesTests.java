@@ -72,6 +72,14 @@ class PagesTests {
 			.expectStatus().isSeeOther().expectHeader().location("/referrals.html");
 	}
 
+	/** No Grafana runs unless a deployment says where: the uptake page then has no dashboard links at all. */
+	@Test
+	void noDashboardIsListedUntilADeploymentConfiguresOne() {
+		http.get().uri("/api/dashboards").header(HttpHeaders.AUTHORIZATION, SAM).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).isEqualTo("[]");
+	}
+
 	@Test
 	void aBrowserAsksForAPageAgainCheaply() {
 		String etag = http.get().uri("/sign-in.html").exchange()

@@ -50,6 +50,12 @@ class SignInTests {
 		String url = StandIn.url(services);
 		registry.add("services.places-url", () -> url);
 		registry.add("services.referral-url", () -> url);
+		registry.add("gateway.pages.dashboards[0].name", () -> "Uptake");
+		registry.add("gateway.pages.dashboards[0].description", () -> "the funnel over time");
+		registry.add("gateway.pages.dashboards[0].address", () -> "https://grafana.example.org/d/uptake");
+		registry.add("gateway.pages.dashboards[1].name", () -> "Operations");
+		registry.add("gateway.pages.dashboards[1].description", () -> "request rates and errors");
+		registry.add("gateway.pages.dashboards[1].address", () -> "https://grafana.example.org/d/operations");
 	}
 
 	@Autowired
@@ -164,11 +170,12 @@ class SignInTests {
 	}
 
 	@Test
-	void thePagesAreToldWhereTheDashboardsAre() {
+	void thePagesAreToldWhereTheConfiguredDashboardsAre() {
 		http.get().uri("/api/dashboards").headers(headers -> headers.setBasicAuth("sam", "test-password"))
 			.exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$[*].name").value(names -> assertThat(names.toString()).isEqualTo("[\"Uptake\",\"Operations\"]"))
-			.jsonPath("$[0].address").isEqualTo("http://localhost:3000/d/uptake");
+			.jsonPath("$[0].description").isEqualTo("the funnel over time")
+			.jsonPath("$[0].address").isEqualTo("https://grafana.example.org/d/uptake");
 	}
 
 }

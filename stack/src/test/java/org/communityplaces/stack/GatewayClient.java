@@ -51,7 +51,8 @@ final class GatewayClient {
 				 "person": {"firstName": "%s", "lastName": "%s", "contact": {"method": "phone", "value": "0114 496 0000"},
 				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship"],
 				            "interests": ["quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "943 476 5919"},
-				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent"},
+				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent",
+				             "sharing": ["needs", "interests"]},
 				 "reasons": ["loneliness"],
 				 "notes": "Lives alone since March"}
 				""".formatted(placeId, firstName, lastName);

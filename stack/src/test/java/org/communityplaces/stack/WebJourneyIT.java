@@ -215,13 +215,25 @@ class WebJourneyIT {
 
 	@Test
 	void aCommissionerSeesReferralsWithNobodyInThem() throws Exception {
-		gateway.refer(redLion, "Edith", "Brown");
+		String referral = gateway.refer(redLion, "Edith", "Brown");
+		gateway.send(HOST, "POST", "/api/referrals/" + referral + "/accept", null, 200);
 		open("/referrals.html");
 		signIn("chris", "commissioning-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "referral"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Edith", "Brown");
 		assertThat(browser.findElement(By.id("nav")).getText()).doesNotContain("Find a place", "Alerts");
 		checkAccessibilityAndPhotograph("commissioner-referrals");
+
+		// One referral: who referred, to which place, what happened and when; no one in it, and no empty heading for them
+		open(referralPage(referral));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Accepted"));
+		assertThat(browser.findElement(By.id("facts")).getText()).contains("Referred by", "Hillsborough Surgery (C88001)",
+				GatewayClient.RED_LION);
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Requested", "by the referrer", "Accepted",
+				"by the place");
+		assertThat(browser.findElement(By.id("person-section")).isDisplayed()).as("the person's section").isFalse();
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("The person", "Edith", "Brown");
+		checkAccessibilityAndPhotograph("referral-commissioner");
 		open("/");
 		wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, Chris Commissioner"));
 		assertThat(browser.findElement(By.id("tasks")).getText()).contains("See uptake");
@@ -310,27 +322,119 @@ class WebJourneyIT {
 		signOut();
 	}
 
+	/**
+	 * Five people measured before and after, so that counts pass small-number suppression and
+	 * every chart has something to draw, and one declined, whose reason alone is too few to show.
+	 */
 	@Test
 	void aCommissionerReadsUptakeWithNobodyInIt() throws Exception {
-		String measured = gateway.refer(redLion, "Edith", "Brown");
-		gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", BASELINE, 200);
-		gateway.send(HOST, "POST", "/api/referrals/" + measured + "/accept", null, 200);
-		gateway.send(HOST, "POST", "/api/referrals/" + measured + "/attendance", cameToday(), 200);
-		gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", FOLLOW_UP, 200);
+		for (int person = 0; person < 5; person++) {
+			String measured = gateway.refer(redLion, "Edith", "Brown");
+			gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", BASELINE, 200);
+			gateway.send(HOST, "POST", "/api/referrals/" + measured + "/accept", null, 200);
+			gateway.send(HOST, "POST", "/api/referrals/" + measured + "/attendance", cameToday(), 200);
+			gateway.send(REFERRER, "POST", "/api/referrals/" + measured + "/outcomes", FOLLOW_UP, 200);
+		}
 		String declined = gateway.refer(redLion, "Arthur", "Green");
 		gateway.send(HOST, "POST", "/api/referrals/" + declined + "/reject",
 				"{\"reason\": \"other\", \"text\": \"Closed for refurbishment until March\"}", 200);
 		open("/uptake.html");
 		signIn("chris", "commissioning-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("period-line"), "Referrals sent from"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcomes-figure")));
 		String page = browser.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("Referred", "Acceptance rate", "By kind of place", "Pub",
-				"Loneliness (UCLA, 3 to 9)", "Uptake dashboard", "Another reason")
-			.doesNotContain("Edith", "Arthur", "Brown");
-		assertThat(browser.findElement(By.linkText("Uptake dashboard")).getAttribute("href"))
-			.isEqualTo("http://localhost:3000/d/uptake");
+				"By postcode district of the place", "By postcode district of the person referred",
+				"Loneliness (UCLA, 3 to 9)", "Another reason", "hidden", "means fewer than 5")
+			.doesNotContain("Edith", "Arthur", "Brown", "9 in 10 within under");
+		// Grafana is linked only where a deployment says where it runs: the embedded stack runs none
+		assertThat(browser.findElements(By.cssSelector("a[href*='localhost:3000']"))).isEmpty();
+		assertThat(browser.findElement(By.id("dashboards-section")).isDisplayed()).isFalse();
+
+		chartsSayWhatTheirTablesSay();
+		eachDownloadIsForThePeriodShown();
 		checkAccessibilityAndPhotograph("uptake");
+		photograph("uptake-charts", By.id("over-time-figure"));
+		photograph("uptake-outcomes", By.id("outcomes-figure"));
+		nothingIsCutOffOrSpillsOver(PHONE);
+		nothingIsCutOffOrSpillsOver(DESKTOP);
 		signOut();
+	}
+
+	/** Each chart's sentence and its labels carry the same figures as the table under it. */
+	private void chartsSayWhatTheirTablesSay() {
+		List<List<String>> funnel = tableRows("funnel-figure");
+		assertThat(funnel).extracting(row -> row.get(0)).containsExactly("Referred", "Accepted", "Started going", "Completed");
+		assertThat(textOf(By.id("funnel-summary"))).isEqualTo("Of " + funnel.get(0).get(1) + " referrals, "
+				+ funnel.get(1).get(1) + " were accepted, " + funnel.get(2).get(1) + " started going and "
+				+ funnel.get(3).get(1) + " completed.");
+		assertThat(browser.findElements(By.cssSelector("#funnel-chart text.value")))
+			.extracting(label -> label.getDomProperty("textContent"))
+			.containsExactlyElementsOf(funnel.stream().map(row -> row.get(1)).filter(figure -> figure.matches("\\d+")).toList());
+
+		List<List<String>> times = tableRows("time-to-answer-figure");
+		String timesSummary = textOf(By.id("time-to-answer-summary"));
+		times.forEach(row -> assertThat(timesSummary).contains(row.get(0) + ": " + row.get(1)));
+
+		List<String> loneliness = tableRows("outcomes-figure").stream()
+			.filter(row -> row.get(0).startsWith("Loneliness"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(textOf(By.id("outcomes-summary"))).contains(loneliness.get(0) + ": mean " + loneliness.get(2)
+				+ " before and " + loneliness.get(3) + " after, for " + loneliness.get(1) + " people");
+		assertThat(browser.findElement(By.id("outcomes-chart")).getAttribute("role")).isEqualTo("img");
+	}
+
+	/** The CSV under each table, and the one with every table, are for the period the page shows. */
+	private void eachDownloadIsForThePeriodShown() {
+		String period = "from=" + browser.findElement(By.id("from")).getDomProperty("value") + "&to="
+				+ browser.findElement(By.id("to")).getDomProperty("value");
+		List<String> downloads = browser.findElements(By.cssSelector("a[href*='/api/referrals/uptake/export']"))
+			.stream()
+			.map(link -> link.getAttribute("href"))
+			.toList();
+		assertThat(downloads).hasSizeGreaterThanOrEqualTo(9).allSatisfy(href -> assertThat(href).contains(period));
+		assertThat(downloads).anySatisfy(href -> assertThat(href).endsWith("&table=all"))
+			.anySatisfy(href -> assertThat(href).endsWith("&table=by-place-kind"))
+			.anySatisfy(href -> assertThat(href).endsWith("&table=by-person-district"));
+		Object everyTable = ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(document.querySelector('#download-all a').href)
+				  .then(answer => answer.text().then(text => done(answer.status + ' ' + answer.headers.get('Content-Type') + '\\n' + text)))
+				  .catch(error => done('failed: ' + error));
+				""");
+		assertThat((String) everyTable).as("the download of every table").startsWith("200 text/csv")
+			.contains(browser.findElement(By.id("from")).getDomProperty("value"));
+	}
+
+	/**
+	 * The page never scrolls sideways; at desktop width no table is cut off either (on a phone a
+	 * wide table scrolls in its own labelled region).
+	 */
+	private void nothingIsCutOffOrSpillsOver(Dimension size) {
+		browser.manage().window().setSize(size);
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		assertThat((Boolean) script.executeScript(
+				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("the page fits %d pixels", size.getWidth()).isTrue();
+		if (size == DESKTOP) {
+			assertThat((List<?>) script.executeScript("""
+					return Array.from(document.querySelectorAll('.table-wrapper'))
+					  .filter(wrapper => wrapper.scrollWidth > wrapper.clientWidth)
+					  .map(wrapper => wrapper.getAttribute('aria-label'))""")).as("tables cut off at 1280 pixels").isEmpty();
+		}
+	}
+
+	/** Each row of the table in this figure, as the text of its cells. */
+	private List<List<String>> tableRows(String figureId) {
+		return browser.findElements(By.cssSelector("#" + figureId + " tbody tr"))
+			.stream()
+			.map(row -> row.findElements(By.cssSelector("th, td")).stream().map(cell -> cell.getDomProperty("textContent")).toList())
+			.toList();
+	}
+
+	private String textOf(By element) {
+		return browser.findElement(element).getDomProperty("textContent");
 	}
 
 	@Test
@@ -447,6 +551,8 @@ class WebJourneyIT {
 		browser.findElement(By.id("reasons-loneliness")).click();
 		browser.findElement(By.id("needs-companionship")).click();
 		browser.findElement(By.id("consentGiven")).click();
+		// What the person agreed the place may see: what they hope for from going
+		browser.findElement(By.id("sharing-needs")).click();
 	}
 
 	/** Sends the referral form; the new referral's page, once it shows the referral requested. */
@@ -524,8 +630,22 @@ class WebJourneyIT {
 				  .catch(error => done(['axe failed: ' + error]));
 				""");
 		assertThat((List<?>) violations).as("accessibility of " + name).isEmpty();
+		photograph(name, null);
+	}
+
+	/**
+	 * A photograph of the page at each width, 1280 and 390 pixels of page, scrolled to this
+	 * element when one is given.
+	 */
+	private void photograph(String name, By scrolledTo) throws IOException {
 		for (Dimension size : List.of(DESKTOP, PHONE)) {
 			browser.manage().window().setSize(size);
+			JavascriptExecutor script = (JavascriptExecutor) browser;
+			assertThat(((Number) script.executeScript("return window.innerWidth")).intValue())
+				.as("the page's width in the photograph").isEqualTo(size.getWidth());
+			if (scrolledTo != null) {
+				script.executeScript("arguments[0].scrollIntoView()", browser.findElement(scrolledTo));
+			}
 			File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + (size == PHONE ? "-phone" : "-desktop") + ".png"),
 					StandardCopyOption.REPLACE_EXISTING);
