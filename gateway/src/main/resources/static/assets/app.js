@@ -18,6 +18,12 @@ const App = (function () {
 
   const UNREACHABLE = Object.freeze({ detail: 'Community places cannot be reached. Check your connection and try again.' });
 
+  // Screen readers say the page title first: a form in error says so there, as GOV.UK's pattern does
+  const TITLE_IN_ERROR = 'Error: ';
+
+  // How to take away, for each problem box, the messages it placed beside fields
+  const beside = new Map();
+
   function csrfToken() {
     const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
     return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
@@ -249,16 +255,121 @@ const App = (function () {
     return Array.from(made.querySelectorAll('input[name="' + name + '"]:checked')).map((box) => box.value);
   }
 
-  /** Shows a problem at the top of the form, naming the fields it is about, and moves focus to it. */
-  function showProblem(box, problem) {
+  /**
+   * Shows a problem in the GOV.UK error pattern: a summary headed "There is a problem" in box,
+   * which takes focus. With fields, a map from the API's field paths (person.firstName) to the
+   * ids of the form's controls or groups of tick boxes (firstName), each error about a field
+   * links from the summary to its control and is said again above it, in the service's words.
+   * Without fields, the problem is listed as the API gave it. What an earlier problem placed
+   * beside fields is cleared first.
+   */
+  function showProblem(box, problem, fields) {
+    clearProblem(box);
+    const errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
     const detail = problem && (problem.detail || problem.title) ? (problem.detail || problem.title) : 'Something went wrong.';
-    const list = make('ul', {}, make('li', {}, detail));
-    (problem && problem.errors ? problem.errors : []).forEach((error) => {
-      list.appendChild(make('li', {}, (error.field ? error.field + ': ' : '') + (error.message || error.detail || '')));
+    const saysItAll = fields && errors.length > 0 && errors.every((error) => error.field);
+    const list = make('ul', { className: 'error-summary-list' });
+    if (!saysItAll) {
+      list.appendChild(make('li', {}, detail));
+    }
+    const placed = new Map();
+    errors.forEach((error) => {
+      const message = error.message || error.detail || '';
+      const place = fields ? fieldFor(fields, error.field) : null;
+      if (!place) {
+        list.appendChild(make('li', {}, (error.field && !fields ? error.field + ': ' : '') + message));
+      } else if (!placed.has(place.control)) {
+        placed.set(place.control, { place, message });
+      }
     });
+    // In the order of the form, one message for each control
+    Array.from(placed.keys())
+      .sort((one, other) => (one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .forEach((control) => {
+        const { place, message } = placed.get(control);
+        list.appendChild(make('li', {}, summaryLink(place, message)));
+        sayBeside(box, place, message);
+      });
+    if (placed.size > 0 && !document.title.startsWith(TITLE_IN_ERROR)) {
+      document.title = TITLE_IN_ERROR + document.title;
+    }
     box.replaceChildren(make('h2', {}, 'There is a problem'), list);
     box.hidden = false;
     box.focus();
+  }
+
+  /** Hides the problem in box, and takes away what it said beside the fields. */
+  function clearProblem(box) {
+    box.hidden = true;
+    (beside.get(box) || []).forEach((undo) => undo());
+    beside.delete(box);
+    if (document.title.startsWith(TITLE_IN_ERROR)) {
+      document.title = document.title.substring(TITLE_IN_ERROR.length);
+    }
+  }
+
+  /**
+   * The control an error's field path is about, found through the map by the path itself or
+   * by the list the path is an item of (person.needs[0] is about person.needs): the control to
+   * focus, the group to mark in error (a group of tick boxes, or a control's line) and the
+   * label or legend naming it.
+   */
+  function fieldFor(fields, path) {
+    if (!path) {
+      return null;
+    }
+    const id = fields[path] || fields[path.replace(/\[\d+\]$/, '')];
+    const found = id ? document.getElementById(id) : null;
+    if (!found) {
+      return null;
+    }
+    if (found.tagName === 'FIELDSET') {
+      const control = found.querySelector('input, select, textarea');
+      return control ? { control, group: found, caption: found.querySelector('legend') } : null;
+    }
+    return { control: found, group: found.parentElement, caption: document.querySelector('label[for="' + found.id + '"]') };
+  }
+
+  /** A link from the summary that moves focus to the control, its label or legend in view. */
+  function summaryLink(place, message) {
+    const link = make('a', { href: '#' + place.control.id }, message);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      (place.caption || place.control).scrollIntoView();
+      place.control.focus({ preventScroll: true });
+    });
+    return link;
+  }
+
+  /**
+   * The message above the control (after its label and hint; after the legend and hint of a
+   * group, described by it), the group marked in error.
+   */
+  function sayBeside(box, place, message) {
+    const described = place.group.tagName === 'FIELDSET' ? place.group : place.control;
+    const said = make('span', { className: 'error-message', id: (described.id || place.control.id) + '-error' },
+      make('span', { className: 'visually-hidden' }, 'Error: '), message);
+    if (described !== place.group) {
+      place.control.before(said);
+    } else if (place.caption) {
+      const hint = place.caption.nextElementSibling;
+      (hint && hint.classList.contains('hint') ? hint : place.caption).after(said);
+    } else {
+      place.group.prepend(said);
+    }
+    const before = described.getAttribute('aria-describedby');
+    described.setAttribute('aria-describedby', before ? before + ' ' + said.id : said.id);
+    place.group.classList.add('field-error');
+    const undo = () => {
+      said.remove();
+      place.group.classList.remove('field-error');
+      if (before) {
+        described.setAttribute('aria-describedby', before);
+      } else {
+        described.removeAttribute('aria-describedby');
+      }
+    };
+    beside.set(box, (beside.get(box) || []).concat(undo));
   }
 
   function when(instant) {
@@ -271,7 +382,7 @@ const App = (function () {
   }
 
   return {
-    UNREACHABLE, api, start, csrfToken, terms, label, reason, element, make, table, percent, showProblem, when, words,
+    UNREACHABLE, api, start, csrfToken, terms, label, reason, element, make, table, percent, showProblem, clearProblem, when, words,
     form, field, input, select, check, choice, group, button, status, ticked
   };
 }());

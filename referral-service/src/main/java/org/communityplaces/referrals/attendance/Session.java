@@ -16,8 +16,8 @@ import org.communityplaces.referrals.referral.ReferralStatus;
  */
 enum Session {
 
-	ATTENDED("attend", "record attendance", "They came today", true),
-	MISSED("miss", "record a missed session", "They did not come today", false);
+	ATTENDED("attend", "record attendance", "They came", true),
+	MISSED("miss", "record a missed session", "They did not come", false);
 
 	private static final Set<Role> ALLOWED = Set.of(Role.HOST, Role.REFERRER);
 

@@ -48,17 +48,22 @@ final class ContactValue {
 			return Optional.empty();
 		}
 		if (given.isEmpty()) {
-			return Optional.of("must be given unless contact is via the referrer");
+			return Optional.of(switch (method) {
+				case "email" -> "Enter the person's e-mail address";
+				case "phone" -> "Enter the person's phone number";
+				case "text" -> "Enter the person's mobile number";
+				default -> "Enter the person's postal address";
+			});
 		}
 		return Optional.ofNullable(switch (method) {
 			case "email" -> given.length() <= LONGEST_EMAIL && EMAIL.matcher(given).matches() ? null
-					: "must be an e-mail address such as name@example.org";
+					: "Enter an e-mail address in the correct format, such as name@example.org";
 			case "phone" -> UK_NUMBER.matcher(dialled(given)).matches() ? null
-					: "must be a UK phone number such as 0114 496 0000";
+					: "Enter a UK phone number, such as 0114 496 0000";
 			case "text" -> UK_MOBILE.matcher(dialled(given)).matches() ? null
-					: "must be a UK mobile number such as 07700 900123";
+					: "Enter a UK mobile number, such as 07700 900123";
 			default -> given.length() >= SHORTEST_ADDRESS && given.length() <= LONGEST && POSTCODE.matcher(given).find()
-					? null : "must be a postal address with its postcode, such as 12 Oak Road, Sheffield S6 1AB";
+					? null : "Enter a postal address with its postcode, such as 12 Oak Road, Sheffield S6 1AB";
 		});
 	}
 

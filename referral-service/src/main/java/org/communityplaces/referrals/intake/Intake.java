@@ -173,7 +173,8 @@ class Intake {
 				: NhsNumber.parse(details.nhsNumber()).orElseThrow();
 		return new Referral.Person(details.firstName().strip(), blankToNull(details.lastName()),
 				new Referral.Contact(contactMethod, blankToNull(details.contact().value())),
-				details.postcodeDistrict() == null ? null : details.postcodeDistrict().toUpperCase(Locale.ROOT),
+				blankToNull(details.postcodeDistrict()) == null ? null
+						: PostcodeDistrict.of(details.postcodeDistrict()).orElseThrow(),
 				codes.check("age-band", "person.ageBand", details.ageBand()),
 				codes.check("need", "person.needs", details.needs()),
 				codes.check("activity", "person.interests", details.interests()),

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/referrals")
 class IntakeController {
 
+	private static final String IDEMPOTENCY_KEY = "must be up to 100 printable ASCII characters without spaces";
+
 	private final Intake intake;
 
 	private final ReferralAccess access;
@@ -36,8 +38,8 @@ class IntakeController {
 
 	@PostMapping
 	ResponseEntity<Object> refer(Caller caller, @Valid @RequestBody NewReferral request,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+",
-					message = "must be printable ASCII without spaces") String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100,
+					message = IDEMPOTENCY_KEY) @Pattern(regexp = "[\\x21-\\x7E]+", message = IDEMPOTENCY_KEY) String idempotencyKey) {
 		return answers.created(caller, intake.refer(caller, request, idempotencyKey));
 	}
 

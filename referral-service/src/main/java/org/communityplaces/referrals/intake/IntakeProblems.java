@@ -12,9 +12,10 @@ final class IntakeProblems {
 
 	static class UnknownPlace extends Problem {
 
+		private static final String NOT_LISTED = "This place is not listed. Choose a place from Find a place.";
+
 		UnknownPlace(String field) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown place",
-					"Invalid value for " + field + ": there is no such place.", field, "no such place");
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown place", NOT_LISTED, field, NOT_LISTED);
 		}
 
 	}
@@ -24,7 +25,7 @@ final class IntakeProblems {
 		PlaceNotTakingReferrals(String field, String placeName) {
 			super(HttpStatus.UNPROCESSABLE_CONTENT, "Place not taking referrals",
 					placeName + " is closed or full at the moment. Choose another place.", field,
-					"not taking referrals");
+					placeName + " is closed or full at the moment. Choose another place.");
 		}
 
 	}

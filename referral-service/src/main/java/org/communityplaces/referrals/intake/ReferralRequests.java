@@ -25,26 +25,48 @@ final class ReferralRequests {
 
 	static final String PLACE_ID = "[A-Za-z0-9_-]*";
 
-	static final String PLACE_ID_MESSAGE = "must be a place id: letters, digits, - and _ only";
+	static final String PLACE_ID_MESSAGE = "Choose a place to refer the person to from Find a place";
 
 	/**
 	 * @param draft true to save without sending to the place yet; absent is false
 	 * @param notes for the referrer's own team; never shown to the host
 	 */
-	record NewReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId,
-			Boolean draft, @NotNull @Valid PersonDetails person,
-			@NotNull(message = "must be recorded before referring") @Valid ConsentDetails consent,
-			@NotEmpty @Size(max = 10) List<@NotNull @Code("referral-reason") String> reasons,
-			@Size(max = 4000) String notes) {
+	record NewReferral(
+			@NotBlank(message = PLACE_ID_MESSAGE) @Size(max = 64, message = PLACE_ID_MESSAGE) @Pattern(regexp = PLACE_ID,
+					message = PLACE_ID_MESSAGE) String placeId,
+			Boolean draft, @NotNull(message = "Enter the person's details") @Valid PersonDetails person,
+			@NotNull(message = "Record the person's consent before referring them") @Valid ConsentDetails consent,
+			@NotEmpty(message = REASONS) @Size(max = 10, message = "Choose no more than 10 reasons for referring the person")
+			List<@NotNull(message = REASONS) @Code(value = "referral-reason", message = REASONS) String> reasons,
+			@Size(max = 4000, message = "Notes must be 4,000 characters or fewer") String notes) {
+
+		private static final String REASONS = "Choose why you are referring the person";
+
 	}
 
-	record PersonDetails(@NotBlank @Size(max = 100) String firstName, @Size(max = 100) String lastName,
-			@NotNull @Valid ContactDetails contact,
-			@Pattern(regexp = "[A-Za-z]{1,2}[0-9][A-Za-z0-9]?", message = "must be a postcode district such as S6") String postcodeDistrict,
-			@NotNull @Code("age-band") String ageBand, @Size(max = 20) List<@NotNull @Code("need") String> needs,
-			@Size(max = 20) List<@NotNull @Code("activity") String> interests,
-			@Size(max = 20) List<@NotNull @Code("accessibility") String> accessibility,
-			@Size(max = 20) @ValidNhsNumber String nhsNumber) {
+	record PersonDetails(
+			@NotBlank(message = "Enter the person's first name") @Size(max = 100,
+					message = "First name must be 100 characters or fewer") String firstName,
+			@Size(max = 100, message = "Last name must be 100 characters or fewer") String lastName,
+			@NotNull(message = CONTACT_METHOD) @Valid ContactDetails contact,
+			@ValidPostcodeDistrict String postcodeDistrict,
+			@NotNull(message = AGE_BAND) @Code(value = "age-band", message = AGE_BAND) String ageBand,
+			@Size(max = 20, message = "Choose no more than 20 needs") List<@NotNull(message = NEEDS) @Code(value = "need",
+					message = NEEDS) String> needs,
+			@Size(max = 20, message = "Choose no more than 20 interests") List<@NotNull(
+					message = INTERESTS) @Code(value = "activity", message = INTERESTS) String> interests,
+			@Size(max = 20, message = "Choose no more than 20 access needs") List<@NotNull(
+					message = ACCESS_NEEDS) @Code(value = "accessibility", message = ACCESS_NEEDS) String> accessibility,
+			@Size(max = 20, message = ValidNhsNumber.INVALID) @ValidNhsNumber String nhsNumber) {
+
+		private static final String AGE_BAND = "Choose the person's age band";
+
+		private static final String NEEDS = "Choose what the person needs from the list";
+
+		private static final String INTERESTS = "Choose what the person enjoys from the list";
+
+		private static final String ACCESS_NEEDS = "Choose the person's access needs from the list";
+
 	}
 
 	/**
@@ -52,8 +74,12 @@ final class ReferralRequests {
 	 * their details away from the host entirely.
 	 */
 	@FitsItsMethod
-	record ContactDetails(@NotNull @Code("contact-method") String method, @Size(max = ContactValue.LONGEST) String value) {
+	record ContactDetails(
+			@NotNull(message = CONTACT_METHOD) @Code(value = "contact-method", message = CONTACT_METHOD) String method,
+			@Size(max = ContactValue.LONGEST, message = "Contact details must be 300 characters or fewer") String value) {
 	}
+
+	private static final String CONTACT_METHOD = "Choose how the place should contact the person";
 
 	/**
 	 * @param lawfulBasis {@code explicit-consent} (UK GDPR articles 6(1)(a) and 9(2)(a)) or
@@ -63,14 +89,27 @@ final class ReferralRequests {
 	 * ({@code contact}, {@code needs}, {@code interests}, {@code accessibility}); absent or empty
 	 * shares their first name only
 	 */
-	record ConsentDetails(@NotNull @AssertTrue(message = "the person must have agreed to be referred") Boolean given,
-			@NotNull @Code("consent-method") String method, @NotNull @Code("lawful-basis") String lawfulBasis,
-			@PastOrPresent Instant recordedAt,
-			@Size(max = 200) String recordedBy,
-			@Size(max = 20) List<@NotNull @Code("shared-with-host") String> sharing) {
+	record ConsentDetails(
+			@NotNull(message = AGREED) @AssertTrue(message = AGREED) Boolean given,
+			@NotNull(message = CONSENT_METHOD) @Code(value = "consent-method", message = CONSENT_METHOD) String method,
+			@NotNull(message = LAWFUL_BASIS) @Code(value = "lawful-basis", message = LAWFUL_BASIS) String lawfulBasis,
+			@PastOrPresent(message = "The time consent was recorded must be now or in the past") Instant recordedAt,
+			@Size(max = 200, message = "The name of who recorded consent must be 200 characters or fewer") String recordedBy,
+			@Size(max = 20, message = "Choose no more than 20 things the place may see") List<@NotNull(
+					message = SHARING) @Code(value = "shared-with-host", message = SHARING) String> sharing) {
+
+		private static final String AGREED = "Confirm the person has agreed to be referred";
+
+		private static final String CONSENT_METHOD = "Choose how the person agreed";
+
+		private static final String LAWFUL_BASIS = "Choose the lawful basis for sharing the person's details";
+
+		private static final String SHARING = "Choose what the place may see from the list";
+
 	}
 
-	record ReReferral(@NotBlank @Size(max = 64) @Pattern(regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId) {
+	record ReReferral(@NotBlank(message = PLACE_ID_MESSAGE) @Size(max = 64, message = PLACE_ID_MESSAGE) @Pattern(
+			regexp = PLACE_ID, message = PLACE_ID_MESSAGE) String placeId) {
 	}
 
 }

@@ -16,7 +16,10 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface ValidNhsNumber {
 
-	String message() default "not a valid NHS number: 10 digits whose last digit checks the others";
+	/** What the referrer reads, for a number that is not one and for one too long to be. */
+	String INVALID = "Enter a valid NHS number: it is 10 digits, such as 943 476 5919";
+
+	String message() default INVALID;
 
 	Class<?>[] groups() default {};
 

@@ -22,7 +22,11 @@ public @interface Code {
 	/** The vocabulary, such as {@code need}. */
 	String value();
 
-	String message() default "not a known code";
+	/**
+	 * What to do, such as {@code Choose the person's age band}, said before the codes allowed;
+	 * without it the answer says only which codes are allowed.
+	 */
+	String message() default "";
 
 	Class<?>[] groups() default {};
 

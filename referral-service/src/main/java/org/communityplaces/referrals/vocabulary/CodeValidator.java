@@ -11,6 +11,8 @@ class CodeValidator implements ConstraintValidator<Code, String> {
 
 	private Vocabulary vocabulary;
 
+	private String refusal;
+
 	CodeValidator(ReferralCodes codes) {
 		this.codes = codes;
 	}
@@ -18,6 +20,8 @@ class CodeValidator implements ConstraintValidator<Code, String> {
 	@Override
 	public void initialize(Code code) {
 		vocabulary = codes.vocabulary(code.value());
+		String allowed = ReferralCodes.inWords(vocabulary.codes());
+		refusal = code.message().isEmpty() ? "must be one of " + allowed : code.message() + ": one of " + allowed;
 	}
 
 	@Override
@@ -26,8 +30,7 @@ class CodeValidator implements ConstraintValidator<Code, String> {
 			return true;
 		}
 		context.disableDefaultConstraintViolation();
-		context.buildConstraintViolationWithTemplate("must be one of " + ReferralCodes.inWords(vocabulary.codes()))
-			.addConstraintViolation();
+		context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
 		return false;
 	}
 

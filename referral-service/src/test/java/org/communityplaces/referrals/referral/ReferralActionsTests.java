@@ -69,7 +69,7 @@ class ReferralActionsTests extends ReferralServiceTest {
 		assertThat(accepted).bodyJson().extractingPath("$.actions[*].action").asArray()
 			.containsExactly("attend", "miss", "hold", "fail");
 		assertThat(accepted).bodyJson().extractingPath("$.actions[0]").asMap()
-			.containsEntry("label", "They came today")
+			.containsEntry("label", "They came")
 			.containsEntry("href", "/api/referrals/" + id + "/attendance")
 			.containsEntry("input", "attendance")
 			.containsEntry("attended", true);

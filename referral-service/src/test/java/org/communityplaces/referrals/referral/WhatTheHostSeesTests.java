@@ -135,7 +135,7 @@ class WhatTheHostSeesTests extends ReferralServiceTest {
 				referral(PlacesCatalogueStandIn.RED_LION, "[\"Everything\"]"));
 		assertThat(unknown).bodyJson()
 			.extractingPath("$.errors[0].message")
-			.isEqualTo("must be one of contact, needs, interests or accessibility");
+			.isEqualTo("Choose what the place may see from the list: one of contact, needs, interests or accessibility");
 		assertThat(mongo.count(new Query(), Referral.class)).isZero();
 	}
 
