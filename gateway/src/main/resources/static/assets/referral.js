@@ -40,7 +40,7 @@
       fact('Interests', named('activity', person.interests));
       fact('Access needs', named('accessibility', person.accessibility));
       if (person.contact) {
-        fact('Contact', App.label('contact-method', person.contact.method) + (person.contact.value ? ': ' + person.contact.value : ''));
+        fact('Contact', contact(person.contact));
       }
       if (referral.consent) {
         fact('The place may see', ['First name'].concat((referral.consent.sharing || [])
@@ -52,6 +52,10 @@
     about.replaceChildren();
     fact('Referred by', organisation(referral), about);
     fact('Place', referral.place.name + (referral.place.kind ? ', ' + App.label('place-kind', referral.place.kind).toLowerCase() : ''), about);
+    const seen = visits(referral.attendance);
+    if (seen.length) {
+      fact('Visits', App.make('ul', { id: 'visits' }, ...seen.map((visit) => App.make('li', {}, visit))), about);
+    }
 
     const history = referral.history || [];
     document.getElementById('timeline').replaceChildren(...history.map((step) => App.make('li', {},
@@ -70,6 +74,29 @@
     document.getElementById('actions').replaceChildren(...controls);
     document.getElementById('actions-section').hidden = controls.length === 0;
     outcomes(referral.outcomes || {}, offered.filter((action) => action.input === 'outcome'));
+  }
+
+  // How each contact method is reached from a phone: a tap calls, texts or writes an e-mail
+  const REACH = { phone: 'tel:', text: 'sms:', email: 'mailto:' };
+
+  /** The person's contact route, as a link where a phone or mail app can take it. */
+  function contact(route) {
+    const method = App.label('contact-method', route.method);
+    if (!route.value) {
+      return method;
+    }
+    const line = App.make('span', {}, method + ': ');
+    line.appendChild(REACH[route.method]
+      ? App.make('a', { href: REACH[route.method] + route.value.replace(/\s+/g, '') }, route.value)
+      : route.value);
+    return line;
+  }
+
+  /** The visits recorded so far, newest first. */
+  function visits(attendance) {
+    return (attendance || []).slice().sort((one, other) => String(other.on).localeCompare(String(one.on)))
+      .map((visit) => new Date(visit.on).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' })
+        + (visit.attended ? ': came' : ': did not come'));
   }
 
   // Who took a step, by their role
@@ -95,10 +122,10 @@
         return button;
       }
       case 'attendance': {
-        const button = App.button(action.label, Object.assign({ type: 'button' }, look));
-        button.addEventListener('click', () => send(action,
-          { on: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }), attended: action.attended }));
-        return button;
+        const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+        const on = App.input({ id: action.action + '-' + action.attended + '-on', name: 'on', type: 'date', value: today, max: today });
+        return App.form({ className: 'inline-form' }, [App.field('On', on), App.button(action.label, look)],
+          () => send(action, { on: on.value || null, attended: action.attended }));
       }
       case 'reason':
         return reasonForm(action, look);
@@ -109,10 +136,13 @@
     }
   }
 
-  /** A reason from the action's list, and words of their own where that reason needs them. */
+  /**
+   * A reason from the action's list, chosen by the person (none is chosen for them), words of
+   * their own where that reason needs them, and a second step to confirm, since it cannot be undone.
+   */
   function reasonForm(action, look) {
     const select = App.select({ id: action.action + '-reason', name: 'reason' },
-      action.reasons.map((reason) => ({ code: reason.code, name: reason.label })));
+      action.reasons.map((reason) => ({ code: reason.code, name: reason.label })), 'Choose a reason');
     const text = App.input({ id: action.action + '-text', name: 'text', maxLength: 1000 });
     const textLine = App.field('Say why, in a few words (no details about the person)', text);
     const needsText = () => action.reasons.some((reason) => reason.code === select.value && reason.needsText);
@@ -120,11 +150,35 @@
     select.addEventListener('change', () => {
       textLine.hidden = !needsText();
     });
-    return App.form({ className: 'inline-form' }, [
+    const ask = App.button(action.label, look);
+    const confirm = App.make('div', { id: action.action + '-confirm', className: 'confirm', hidden: true });
+    const body = () => ({ reason: select.value || null, text: needsText() ? text.value : undefined });
+    const made = App.form({ className: 'inline-form' }, [
       App.field('Reason to ' + action.label.charAt(0).toLowerCase() + action.label.slice(1), select),
       textLine,
-      App.button(action.label, look)
-    ], () => send(action, { reason: select.value, text: needsText() ? text.value : undefined }));
+      ask,
+      confirm
+    ], () => {
+      if (!select.value) {
+        // The server names what is missing, in its own words
+        send(action, body());
+        return;
+      }
+      const yes = App.button('Yes, ' + action.label.charAt(0).toLowerCase() + action.label.slice(1), { type: 'button' });
+      const no = App.button('No, go back', { type: 'button', className: 'secondary' });
+      yes.addEventListener('click', () => send(action, body()));
+      no.addEventListener('click', () => {
+        confirm.hidden = true;
+        ask.hidden = false;
+        ask.focus();
+      });
+      confirm.replaceChildren(App.make('p', { id: action.action + '-confirm-question', tabIndex: -1 },
+        'Are you sure? This cannot be undone.'), yes, no);
+      confirm.hidden = false;
+      ask.hidden = true;
+      confirm.firstChild.focus();
+    });
+    return made;
   }
 
   /** The scores recorded so far, and the form for the scores the server asks for now. */
@@ -195,17 +249,12 @@
           body.ons4[name] = form[name].value === '' ? null : Number(form[name].value);
         });
       }
+      // Any answer sends all six, unanswered ones empty: the server says which are still to answer
       const answer = (name) => form['lsns6-' + name].value;
-      const unanswered = LSNS6_QUESTIONS.filter(([name]) => answer(name) === '');
-      if (unanswered.length > 0 && unanswered.length < LSNS6_QUESTIONS.length) {
-        App.showProblem(problem, { detail: 'Answer all six social connection questions, or none of them. Still to answer:',
-          errors: unanswered.map(([, question]) => ({ message: question })) });
-        return;
-      }
-      if (unanswered.length === 0) {
+      if (LSNS6_QUESTIONS.some(([name]) => answer(name) !== '')) {
         body.lsns6 = {};
         LSNS6_QUESTIONS.forEach(([name]) => {
-          body.lsns6[name] = Number(answer(name));
+          body.lsns6[name] = answer(name) === '' ? null : Number(answer(name));
         });
       }
       send(action, body);

@@ -52,7 +52,7 @@ final class GatewayClient {
 				            "postcodeDistrict": "S6", "ageBand": "75-84", "needs": ["companionship"],
 				            "interests": ["quiz-and-games"], "accessibility": ["step-free"], "nhsNumber": "943 476 5919"},
 				 "consent": {"given": true, "method": "verbal", "lawfulBasis": "explicit-consent",
-				             "sharing": ["needs", "interests"]},
+				             "sharing": ["needs", "interests", "contact"]},
 				 "reasons": ["loneliness"],
 				 "notes": "Lives alone since March"}
 				""".formatted(placeId, firstName, lastName);

@@ -157,7 +157,19 @@ class WebJourneyIT {
 		refer.click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-loneliness")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("safeguarding"), "safeguarding concern"));
 		checkAccessibilityAndPhotograph("refer");
+		// Sent empty: every problem at once, a summary linking to each field and the message beside it
+		browser.findElement(By.cssSelector("#referral button[type=submit]")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problem a[href='#firstName']")));
+		assertThat(browser.findElement(By.id("problem")).getText()).contains("There is a problem",
+				"Enter the person's first name", "Choose the person's age band",
+				"Confirm the person has agreed to be referred");
+		assertThat(browser.findElement(By.id("firstName-error")).getText()).contains("Enter the person's first name");
+		assertThat(browser.findElement(By.id("firstName")).getAttribute("aria-describedby")).isEqualTo("firstName-error");
+		checkAccessibilityAndPhotograph("refer-problems");
+		browser.findElement(By.cssSelector("#problem a[href='#firstName']")).click();
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("firstName");
 		fillPerson("Edith", "Brown");
 		browser.findElement(By.id("accessibility-step-free")).click();
 		browser.findElement(By.id("notes")).sendKeys("Lives alone since March");
@@ -262,8 +274,11 @@ class WebJourneyIT {
 		checkAccessibilityAndPhotograph("places-host");
 
 		open(referralPage(accepted));
-		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='They came today']"))).click();
+		// The person agreed the place may get in touch: on a phone, a tap calls them
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#person a[href='tel:01144960000']")));
+		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='They came']"))).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "In progress"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visits"), "came"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).as("scores are the referrer's")
 			.doesNotContain("Did it help");
 		open("/uptake.html");
@@ -300,6 +315,10 @@ class WebJourneyIT {
 		new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("reject-reason")))).selectByValue("other");
 		browser.findElement(By.id("reject-text")).sendKeys("Closed for refurbishment until March");
 		browser.findElement(By.xpath("//button[text()='Decline']")).click();
+		// Declining cannot be undone, so the host is asked once more
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reject-confirm-question"), "Are you sure?"));
+		assertThat(browser.findElement(By.id("status-line")).getText()).contains("Requested");
+		browser.findElement(By.xpath("//button[text()='Yes, decline']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Rejected"));
 		signOut();
 
@@ -546,7 +565,8 @@ class WebJourneyIT {
 		browser.findElement(By.id("firstName")).sendKeys(firstName);
 		browser.findElement(By.id("lastName")).sendKeys(lastName);
 		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0000");
-		browser.findElement(By.id("postcodeDistrict")).sendKeys("S6");
+		// A full postcode, as people give it: only its district is kept
+		browser.findElement(By.id("postcodeDistrict")).sendKeys("S6 2AA");
 		new Select(browser.findElement(By.id("ageBand"))).selectByVisibleText("75-84");
 		browser.findElement(By.id("reasons-loneliness")).click();
 		browser.findElement(By.id("needs-companionship")).click();
