@@ -65,7 +65,7 @@
     count.textContent = found.total === 1 ? '1 place found' : found.total + ' places found';
     found.hits.forEach((hit) => {
       const item = App.element('li', null, 'result');
-      item.appendChild(App.element('h3', hit.name));
+      item.appendChild(App.make('h3', {}, App.make('a', { href: '/place.html?id=' + encodeURIComponent(hit.id) }, hit.name)));
       const facts = [App.label('place-kind', hit.kind), hit.postcodeDistrict];
       if (hit.distanceMetres !== null && hit.distanceMetres !== undefined) {
         facts.push((hit.distanceMetres / 1609.344).toFixed(1) + ' miles away');

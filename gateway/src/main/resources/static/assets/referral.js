@@ -51,7 +51,8 @@
     const about = document.getElementById('facts');
     about.replaceChildren();
     fact('Referred by', organisation(referral), about);
-    fact('Place', referral.place.name + (referral.place.kind ? ', ' + App.label('place-kind', referral.place.kind).toLowerCase() : ''), about);
+    fact('Place', App.make('a', { href: '/place.html?id=' + encodeURIComponent(referral.place.id) },
+      referral.place.name + (referral.place.kind ? ', ' + App.label('place-kind', referral.place.kind).toLowerCase() : '')), about);
     const seen = visits(referral.attendance);
     if (seen.length) {
       fact('Visits', App.make('ul', { id: 'visits' }, ...seen.map((visit) => App.make('li', {}, visit))), about);

@@ -67,7 +67,7 @@ class HostileRequestsTests extends PlacesServiceTest {
 			.storedState(() -> RELAYED.matcher(stored.get()).replaceAll("\"sentAt\": \"when relayed\""))
 			.run();
 
-		assertThat(summary.operations()).as("every operation of the description").isEqualTo(21);
+		assertThat(summary.operations()).as("every operation of the description").isEqualTo(22);
 	}
 
 	private static RequestPostProcessor signedIn(String role, String email) {
