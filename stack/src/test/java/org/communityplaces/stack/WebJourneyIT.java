@@ -150,11 +150,27 @@ class WebJourneyIT {
 		new Select(browser.findElement(By.id("kind"))).selectByValue("pub");
 		browser.findElement(By.id("step-free")).click();
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-		WebElement refer = wait.until(ExpectedConditions
-			.elementToBeClickable(By.linkText("Refer someone to " + GatewayClient.RED_LION)));
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer someone to " + GatewayClient.RED_LION)));
 		assertThat(browser.findElement(By.id("results")).getText()).contains("miles away", "Room for");
 		checkAccessibilityAndPhotograph("find");
-		refer.click();
+
+		// The place's own page: where, when, what it costs, and a sheet to print for the person
+		browser.findElement(By.linkText(GatewayClient.RED_LION)).click();
+		wait.until(ExpectedConditions.textToBe(By.id("heading"), GatewayClient.RED_LION));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "When"));
+		assertThat(browser.findElement(By.id("facts")).getText()).contains("Where", "Cost", "Room now");
+		assertThat(browser.findElement(By.cssSelector("#directions a")).getAttribute("href"))
+			.startsWith("https://www.openstreetmap.org/directions?to=");
+		browser.findElement(By.id("print-note")).sendKeys("Ask for Pat at the bar");
+		assertThat(browser.findElement(By.id("sheet-note")).getAttribute("textContent")).contains("Ask for Pat at the bar");
+		assertThat(browser.findElement(By.id("print-sheet")).isDisplayed()).as("the sheet is for paper only").isFalse();
+		checkAccessibilityAndPhotograph("place");
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		assertThat(browser.findElement(By.id("print-sheet")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("banner")).isDisplayed()).isFalse();
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "screen"));
+		assertThat(browser.findElement(By.id("banner")).isDisplayed()).isTrue();
+		browser.findElement(By.cssSelector("#refer a")).click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-loneliness")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("safeguarding"), "safeguarding concern"));
