@@ -48,8 +48,8 @@ class PlacePageTests {
 
 	@Test
 	void hostsAndAdminsReadItTooAndSomeoneNotSignedInIsSignedInFirstAndBroughtBack() {
-		http.get().uri(PLACE_PAGE).header(HttpHeaders.AUTHORIZATION, signedIn("kim")).exchange().expectStatus().isOk();
-		http.get().uri(PLACE_PAGE).header(HttpHeaders.AUTHORIZATION, signedIn("ada")).exchange().expectStatus().isOk();
+		http.get().uri(PLACE_PAGE).header(HttpHeaders.AUTHORIZATION, signedIn("kim")).exchange().expectStatus().isOk().expectBody(String.class);
+		http.get().uri(PLACE_PAGE).header(HttpHeaders.AUTHORIZATION, signedIn("ada")).exchange().expectStatus().isOk().expectBody(String.class);
 		http.get().uri(PLACE_PAGE).header("Sec-Fetch-Mode", "navigate").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isFound()
 			.expectHeader().location("/sign-in.html?then=%2Fplace.html%3Fid%3D0b6f3c52-8d0e-4a4e-9f5b-2f1a7c9e4d11");
