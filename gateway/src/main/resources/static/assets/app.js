@@ -7,7 +7,7 @@ const App = (function () {
     referrer: [['/find.html', 'Find a place'], ['/referrals.html', 'Referrals'], ['/alerts.html', 'Alerts']],
     host: [['/referrals.html', 'Referrals to you'], ['/places.html', 'Your places'], ['/alerts.html', 'Alerts']],
     commissioner: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals']],
-    admin: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals'], ['/places.html', 'Places'],
+    admin: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals'], ['/places.html', 'Places'], ['/listings.html', 'Listings'],
       ['/imports.html', 'Imports'], ['/people.html', 'People'], ['/audit.html', 'Audit'], ['/dead-letters.html', 'Dead letters']]
   };
 

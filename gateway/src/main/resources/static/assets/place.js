@@ -105,6 +105,16 @@
     return new Date(instant).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
   }
 
+  /** "4 January" from a date (YYYY-MM-DD). */
+  function dayOfYear(date) {
+    return new Date(date + 'T12:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
+  }
+
+  /** "March 2026" from a date (YYYY-MM-DD). */
+  function month(date) {
+    return new Date(date + 'T12:00:00Z').toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  }
+
   function room(capacity) {
     if (!capacity) {
       return 'Not known';
@@ -142,6 +152,11 @@
     notice.hidden = place.status === 'active';
     notice.textContent = 'This place is ' + App.label('place-status', place.status).toLowerCase() + '. Check with the place before you refer someone.';
     document.getElementById('description').textContent = place.description || '';
+    const listingNotice = document.getElementById('listing-notice');
+    listingNotice.textContent = place.closedUntil
+      ? 'Closed until ' + dayOfYear(place.closedUntil) + '. It opens again that day: check with the place before you refer someone.'
+      : place.listedFrom ? 'Listed from ' + dayOfYear(place.listedFrom) + ': it is not in search results until then.' : '';
+    listingNotice.hidden = !listingNotice.textContent;
 
     const when = (place.openingTimes || []).map(session);
     const access = (place.accessibility || []).map((code) => App.label('accessibility', code));
@@ -157,6 +172,9 @@
     fact(facts, 'Who runs it', place.organisation);
     fact(facts, 'Who to ask for', place.askFor || 'The host');
     fact(facts, 'Last updated', place.lastModified ? day(place.lastModified) : null);
+    fact(facts, 'Last checked', !place.lastChecked ? null : place.notCheckedLately
+      ? 'Not checked since ' + month(place.lastChecked) + ': check with the place that it still runs'
+      : day(place.lastChecked));
 
     const route = directions(place);
     const directionsLine = document.getElementById('directions');
@@ -199,6 +217,28 @@
     printedNote.hidden = !printedNote.textContent;
   });
   document.getElementById('print').addEventListener('click', () => window.print());
+
+  // Anyone may say the listing is out of date: what is wrong, in the contract's words, and a few of their own
+  const reportForm = document.getElementById('report-form');
+  const reportProblem = document.getElementById('report-problem');
+  document.getElementById('report-what').append(...App.terms('listing-problem')
+    .map((term) => App.check({ type: 'radio', id: 'report-' + term.code, name: 'problem', value: term.code }, term.name)));
+  document.getElementById('report-send').addEventListener('click', async () => {
+    App.clearProblem(reportProblem);
+    const chosen = App.ticked(reportForm, 'problem');
+    if (!chosen.length) {
+      App.showProblem(reportProblem, { errors: [{ field: 'problem', message: 'Choose what is wrong' }] }, { problem: 'report-what' });
+      return;
+    }
+    const details = document.getElementById('report-details').value.trim();
+    try {
+      await App.api('POST', '/api/places/' + encodeURIComponent(id) + '/reports', details ? { problem: chosen[0], details } : { problem: chosen[0] });
+      reportForm.hidden = true;
+      document.getElementById('report-done').textContent = 'Thank you. The place and the team that keeps the directory have been told.';
+    } catch (failure) {
+      App.showProblem(reportProblem, failure, { problem: 'report-what', details: 'report-details' });
+    }
+  });
 
   if (!id) {
     App.showProblem(problem, { detail: 'No place was chosen. Find a place first, then choose its name.' });

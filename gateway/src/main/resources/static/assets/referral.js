@@ -22,7 +22,7 @@
     const person = referral.person;
     document.getElementById('heading').textContent = (person ? person.firstName + ' to ' : 'Referral to ') + referral.place.name;
     document.title = document.getElementById('heading').textContent + ' – Community places';
-    statusLine.textContent = 'Status: ' + App.label('referral-status', referral.status)
+    statusLine.textContent = 'Status: ' + App.label('referral-status', referral.status) + why(latestStep(referral))
       + (referral.status === 'requested' && referral.respondBy ? '. The place answers by ' + App.when(referral.respondBy) : '');
 
     // Each role's answer has only what it may see: a section shows only when the answer has it
@@ -39,20 +39,31 @@
       fact('Needs', named('need', person.needs));
       fact('Interests', named('activity', person.interests));
       fact('Access needs', named('accessibility', person.accessibility));
+      fact('Postcode district', person.postcodeDistrict);
+      fact('Age', person.ageBand ? App.label('age-band', person.ageBand) : null);
+      fact('NHS number', person.nhsNumber ? person.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3') : null);
       if (person.contact) {
         fact('Contact', contact(person.contact));
       }
       if (referral.consent) {
         fact('The place may see', ['First name'].concat((referral.consent.sharing || [])
           .map((code) => App.label('shared-with-host', code).toLowerCase())).join(', '));
+        fact('How they agreed', App.label('consent-method', referral.consent.method));
+        fact('Consent recorded', 'By ' + referral.consent.recordedBy + ', ' + App.when(referral.consent.recordedAt));
+        fact('Lawful basis', App.label('lawful-basis', referral.consent.lawfulBasis));
       }
     }
     document.getElementById('person-section').hidden = !person;
+    showHearing(referral);
     const about = document.getElementById('facts');
     about.replaceChildren();
     fact('Referred by', organisation(referral), about);
     fact('Place', App.make('a', { href: '/place.html?id=' + encodeURIComponent(referral.place.id) },
       referral.place.name + (referral.place.kind ? ', ' + App.label('place-kind', referral.place.kind).toLowerCase() : '')), about);
+    fact('Why they were referred', named('referral-reason', referral.reasons), about);
+    fact('Notes for your team', referral.notes, about);
+    fact('Made', App.when(referral.createdAt), about);
+    fact('Reference', referral.id.slice(-6).toUpperCase(), about);
     const seen = visits(referral.attendance);
     if (seen.length) {
       fact('Visits', App.make('ul', { id: 'visits' }, ...seen.map((visit) => App.make('li', {}, visit))), about);
@@ -62,11 +73,11 @@
     document.getElementById('timeline').replaceChildren(...history.map((step) => App.make('li', {},
       App.element('span', App.label('referral-status', step.status), 'step'),
       App.element('span', ' ' + App.when(step.at) + (BY[step.byRole] ? ', ' + BY[step.byRole] : ''), 'muted'),
-      step.reason ? App.element('span', ' (' + App.reason(step.status, step.reason) + ')') : null)));
+      step.reason ? App.element('span', why(step)) : null)));
     document.getElementById('timeline-section').hidden = history.length === 0;
 
     const offered = referral.actions || [];
-    const controls = offered.filter((action) => action.input !== 'outcome')
+    const controls = offered.filter((action) => action.input !== 'outcome' && action.input !== 'message')
       .map((action, index) => control(action, index === 0)).filter(Boolean);
     if (referral.nextAttempt) {
       controls.push(App.make('a', { href: '/referral.html?id=' + encodeURIComponent(referral.nextAttempt) },
@@ -75,6 +86,21 @@
     document.getElementById('actions').replaceChildren(...controls);
     document.getElementById('actions-section').hidden = controls.length === 0;
     outcomes(referral.outcomes || {}, offered.filter((action) => action.input === 'outcome'));
+    showMessages(referral.messages, offered.find((action) => action.input === 'message'));
+  }
+
+  /** The latest step of the referral's life, when the answer lists them. */
+  function latestStep(referral) {
+    const history = referral.history || [];
+    return history.length ? history[history.length - 1] : null;
+  }
+
+  /** The reason a step was taken with, and the words of whoever took it: ": Other — ‘Quiz night is full until January’". */
+  function why(step) {
+    if (!step || !step.reason) {
+      return '';
+    }
+    return ': ' + App.reason(step.status, step.reason) + (step.text ? ' — ‘' + step.text + '’' : '');
   }
 
   // How each contact method is reached from a phone: a tap calls, texts or writes an e-mail
@@ -121,6 +147,14 @@
         const button = App.button(action.label, Object.assign({ type: 'button' }, look));
         button.addEventListener('click', () => send(action));
         return button;
+      }
+      case 'first-visit': {
+        // The day the person is expected first, if the host knows it: they are reminded the day before
+        const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+        const on = App.input({ id: action.action + '-first-visit', name: 'firstVisitOn', type: 'date', min: today });
+        return App.form({ className: 'inline-form' }, [
+          App.field('Their first visit (optional)', on, 'If you know the day, they are told it and reminded the day before.'),
+          App.button(action.label, look)], () => send(action, on.value ? { firstVisitOn: on.value } : undefined));
       }
       case 'attendance': {
         const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -260,6 +294,127 @@
       }
       send(action, body);
     });
+  }
+
+  // Messages between the referrer and the place
+
+  // Who wrote a message, by their role
+  const WROTE = { referrer: 'the referrer', host: 'the place' };
+
+  // The box to write a message in, made once so that words being typed survive the page showing the referral again
+  const writer = (function () {
+    const text = App.make('textarea', { id: 'message-text', name: 'text', rows: 5 });
+    const label = App.make('span');
+    const send = App.button('Send message');
+    const sent = App.status({ id: 'message-sent', className: 'status' });
+    const form = App.form({ id: 'message-form', noValidate: true }, [
+      App.field(label, text, 'Only the referrer’s team and the place can read messages. They may not see yours straight away: '
+        + 'do not use messages for anything urgent or for a safeguarding concern.'),
+      App.make('div', { className: 'inline-form' }, send, sent)
+    ], () => sendMessage());
+    text.addEventListener('input', () => {
+      sent.textContent = '';
+    });
+    return { form, text, label, send, sent, action: null };
+  }());
+
+  /**
+   * The conversation, oldest first, with who wrote each message and when; and the box to write
+   * in while the server offers it. Nothing of it shows to those who are not given the messages.
+   */
+  function showMessages(written, action) {
+    const section = document.getElementById('messages-section');
+    section.hidden = !written && !action;
+    if (section.hidden) {
+      return;
+    }
+    const messages = written || [];
+    document.getElementById('conversation').replaceChildren(messages.length === 0
+      ? App.element('p', 'No messages yet.', 'muted')
+      : App.make('ol', { id: 'messages', className: 'cards' }, ...messages.map((message) => App.make('li', { className: 'card' },
+        App.make('p', {}, App.element('strong', message.byName ? message.byName + ', ' + WROTE[message.byRole]
+          : App.words(WROTE[message.byRole] || message.byRole)), App.element('span', ' ' + App.when(message.at), 'muted')),
+        App.element('p', message.text, 'description')))));
+    writer.action = action || null;
+    const holder = document.getElementById('message-writer');
+    if (!action) {
+      holder.replaceChildren();
+      return;
+    }
+    writer.label.textContent = action.label;
+    // Put in place only once, so that showing the referral again keeps the focus where it is
+    if (writer.form.parentNode !== holder) {
+      holder.replaceChildren(writer.form);
+    }
+  }
+
+  async function sendMessage() {
+    const action = writer.action;
+    App.clearProblem(problem);
+    writer.sent.textContent = '';
+    writer.send.disabled = true;
+    try {
+      // No If-Match: a message does not depend on what else changed, and the server still refuses a closed referral
+      await App.api(action.method, action.href, { text: writer.text.value });
+      writer.text.value = '';
+      await load();
+      writer.sent.textContent = 'Message sent.';
+    } catch (failure) {
+      App.showProblem(problem, failure, { text: 'message-text' });
+    } finally {
+      writer.send.disabled = false;
+    }
+  }
+
+  /**
+   * For the referrer: how the person wants to hear, whether "where and when" and the reminder
+   * the day before went (as notification-service says, or why not), and the letter to print
+   * once the place has said yes.
+   */
+  function showHearing(referral) {
+    const hearing = referral.hearing;
+    document.getElementById('hearing-section').hidden = !hearing;
+    if (!hearing) {
+      return;
+    }
+    const list = document.getElementById('hearing');
+    const fact = (term, value, valueId) => {
+      if (value) {
+        list.append(App.element('dt', term), App.make('dd', valueId ? { id: valueId } : {}, value));
+      }
+    };
+    const by = hearing.by || 'no-contact';
+    const address = hearing.postalAddress ? hearing.postalAddress.lines.concat(hearing.postalAddress.postcode).join(', ') : null;
+    const to = hearing.mobileNumber || hearing.emailAddress || address;
+    list.replaceChildren();
+    fact('How they want to hear', App.label('hear-by', by) + (to ? ': ' + to : ''));
+    const visit = hearing.visit;
+    if (visit && visit.firstVisitOn) {
+      fact('First visit', new Date(visit.firstVisitOn + 'T12:00:00Z').toLocaleDateString('en-GB',
+        { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }));
+    }
+    if (by !== 'no-contact') {
+      fact('Where and when', hearing.whereAndWhenAskedAt ? 'Being sent' : 'Sent once the place says yes', 'told-where-and-when');
+      fact('Reminder the day before', hearing.reminderAskedAt ? 'Being sent'
+        : hearing.remindAt ? 'Goes ' + App.when(hearing.remindAt) : 'Only when the place gives the day of the first visit',
+      'told-day-before-reminder');
+      if (hearing.whereAndWhenAskedAt) {
+        App.api('GET', '/api/notifications/person-messages?referralId=' + encodeURIComponent(referral.id)).then((messages) => {
+          messages.forEach((message) => {
+            const said = document.getElementById('told-' + message.kind);
+            if (said) {
+              said.textContent = message.status === 'sent' ? 'Sent ' + App.when(message.doneAt)
+                : message.status === 'pending' ? 'Being sent' : message.outcome;
+            }
+          });
+        }, () => {
+          // What was asked for is shown already; how the sending went is not known just now
+        });
+      }
+    }
+    document.getElementById('letter-link').replaceChildren(referral.letter
+      ? App.make('a', { href: '/letter.html?id=' + encodeURIComponent(referral.id) }, 'Print where and when as a letter for them')
+      : '');
   }
 
   /** Takes an action with the version this page shows; if someone changed the referral since, shows it as it is now. */

@@ -17,7 +17,8 @@ class EventContractTests {
 	void everyMessageOfTheAsyncApiDocumentHasASchemaWithExamples() {
 		assertThat(contract.eventTypes()).containsExactlyInAnyOrder("ReferralRequested", "ReferralAccepted",
 				"ReferralRejected", "ReferralCancelled", "ReferralExpired", "ReferralReminderDue", "AttendanceRecorded",
-				"ReferralCompleted", "ReferralFailed", "OutcomeRecorded", "PlaceChanged", "PlaceRemoved");
+				"ReferralCompleted", "ReferralFailed", "OutcomeRecorded", "ReferralMessageWritten", "PlaceChanged",
+				"PlaceRemoved", "PlaceReviewDue", "PlaceReported", "PersonToBeTold");
 		contract.eventTypes().forEach(type -> assertThat(contract.examples(type)).as(type).isNotEmpty());
 	}
 
@@ -33,16 +34,23 @@ class EventContractTests {
 		assertThat(contract.topicOf("ReferralRequested")).isEqualTo("referral-events");
 		contract.eventTypes()
 			.stream()
-			.filter(type -> !type.startsWith("Place"))
+			.filter(type -> !type.startsWith("Place") && !type.equals(PERSON_MESSAGE))
 			.forEach(type -> assertThat(contract.topicOf(type)).as(type).isEqualTo("referral-events"));
 		assertThat(contract.topicOf("PlaceChanged")).isEqualTo("place-events");
 		assertThat(contract.topicOf("PlaceRemoved")).isEqualTo("place-events");
+		assertThat(contract.topicOf("PlaceReviewDue")).isEqualTo("place-events");
+		assertThat(contract.topicOf("PlaceReported")).isEqualTo("place-events");
+		assertThat(contract.topicOf(PERSON_MESSAGE)).isEqualTo("person-messages");
 	}
+
+	/** The one event for the person themselves, on a topic of its own that only notification-service reads. */
+	private static final String PERSON_MESSAGE = "PersonToBeTold";
 
 	/**
 	 * Events reach hosts as alerts and webhooks, where only what the person agreed may go, and
 	 * commissioners' dashboards, where nothing of them may: so no event carries anything of the
-	 * person, nor anything not in its schema.
+	 * person, nor anything not in its schema, nor the words of a message on a referral. The
+	 * message for the person themselves is the one exception, on its own topic (checked above).
 	 */
 	@Test
 	void noEventHasRoomForAnythingAboutThePerson() throws Exception {
@@ -50,11 +58,14 @@ class EventContractTests {
 		for (String type : contract.eventTypes()) {
 			JsonNode schema = json.readTree(getClass().getClassLoader().getResource("contracts/schemas/" + type + ".json"));
 			assertThat(schema.path("additionalProperties").asBoolean(true)).as(type + " is closed").isFalse();
+			if (type.equals(PERSON_MESSAGE)) {
+				continue;
+			}
 			List<String> properties = new ArrayList<>();
 			schema.path("properties").fieldNames().forEachRemaining(properties::add);
 			assertThat(properties).as(type)
 				.doesNotContain("person", "firstName", "lastName", "contact", "needs", "interests", "accessibility",
-						"nhsNumber", "notes", "reasons", "sharing");
+						"nhsNumber", "notes", "reasons", "sharing", "text", "message");
 		}
 	}
 

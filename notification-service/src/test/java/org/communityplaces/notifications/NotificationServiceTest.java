@@ -46,7 +46,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest(properties = { "referrals.topic.partitions=1", "notifications.delivery.initial-backoff=100ms",
 		"notifications.delivery.max-backoff=400ms", "notifications.delivery.sweep-interval=100ms",
 		"notifications.retry.initial-interval-ms=100", "notifications.retry.max-elapsed-ms=600",
-		"notifications.digest.cron=-", "notifications.portal-url=https://portal.example.org" })
+		"notifications.digest.cron=-", "notifications.portal-url=https://portal.example.org",
+		"notifications.listings.admin-email=directory@council.example.org" })
 @AutoConfigureMockMvc
 @Import(StandInDns.class)
 @EmbeddedKafka(partitions = 1, topics = { "referral-events", "referral-events-dlt" },

@@ -27,7 +27,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * KRaft Kafka broker. Test classes that extend it share one application context.
  */
 // The outbox relay's sweep waits an hour, so only its prompt send on each write can publish in time.
-@SpringBootTest(properties = "outbox.sweep-interval-ms=3600000")
+// Council feeds may come from a stand-in server named localhost; 127.0.0.1 itself stays refused.
+@SpringBootTest(properties = { "outbox.sweep-interval-ms=3600000", "places.feeds.allowed-hosts=localhost" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = "place-events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class PlacesServiceTest {

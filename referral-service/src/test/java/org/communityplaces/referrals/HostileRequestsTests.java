@@ -59,18 +59,21 @@ class HostileRequestsTests extends ReferralServiceTest {
 			.pathVariable(REFERRALS + "/resume", "id", onHold)
 			.pathVariable(REFERRALS + "/complete", "id", inProgress)
 			.pathVariable(REFERRALS + "/fail", "id", inProgress)
+			.pathVariable(REFERRALS + "/letter", "id", accepted)
 			.exampleBody("POST /api/referrals", referralTo(PlacesCatalogueStandIn.RED_LION, false))
 			.exampleBody("POST " + REFERRALS + "/re-referrals", "{\"placeId\": \"" + PlacesCatalogueStandIn.BAKERY + "\"}")
+			.exampleBody("POST " + REFERRALS + "/accept", "{\"firstVisitOn\": \"2026-12-01\"}")
 			.exampleBody("POST " + REFERRALS + "/reject", "{\"reason\": \"no-capacity\"}")
 			.exampleBody("POST " + REFERRALS + "/cancel", "{\"reason\": \"other\", \"text\": \"Moved away\"}")
 			.exampleBody("POST " + REFERRALS + "/hold", "{\"reason\": \"place-closed\"}")
 			.exampleBody("POST " + REFERRALS + "/fail", "{\"reason\": \"disengaged\"}")
 			.exampleBody("POST " + REFERRALS + "/attendance", "{\"on\": \"2026-11-23\", \"attended\": true}")
 			.exampleBody("POST " + REFERRALS + "/outcomes", BASELINE)
+			.exampleBody("POST " + REFERRALS + "/messages", "{\"text\": \"Is there parking nearby?\"}")
 			.storedState(() -> RELAYED.matcher(stored.get()).replaceAll("\"sentAt\": \"when relayed\""))
 			.run();
 
-		assertThat(summary.operations()).as("every operation of the description").isEqualTo(18);
+		assertThat(summary.operations()).as("every operation of the description").isEqualTo(20);
 	}
 
 	private String accepted() {

@@ -26,6 +26,14 @@ public final class PlacesCatalogueStandIn {
 	/** In another postcode area (DN) than the others (S). */
 	public static final String DONCASTER_SHED = "6760a1e0c9e77b1d2f3a4b5e";
 
+	/** The Red Lion's public listing: where it is, its weekly session and who to ask for. */
+	public static final String RED_LION_LISTING = """
+			{"id":"6760a1e0c9e77b1d2f3a4b5a","name":"The Red Lion","kind":"pub","status":"active",
+			 "address":{"line1":"1 High Street","city":"Sheffield","postcode":"S10 1AA","district":"S10"},
+			 "openingTimes":[{"days":["TU"],"opens":"10:00","closes":"12:00","description":"Coffee morning"}],
+			 "askFor":"Pat Landlord","room":null}
+			""";
+
 	private static HttpServer server;
 
 	private static volatile boolean answering = true;
@@ -48,6 +56,14 @@ public final class PlacesCatalogueStandIn {
 			}
 			server.createContext("/api/places/", exchange -> {
 				String id = exchange.getRequestURI().getPath().replace("/api/places/", "");
+				if (id.equals(RED_LION + "/listing") && answering) {
+					byte[] listing = RED_LION_LISTING.getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, listing.length);
+					exchange.getResponseBody().write(listing);
+					exchange.close();
+					return;
+				}
 				String place = switch (id) {
 					case RED_LION -> place(id, "The Red Lion", "PUB", "landlord@redlion.example.org", 4, "S10");
 					case BAKERY -> place(id, "Crookes Bakery", "SHOP", "kim@bakery.example.org", 2, "S10");

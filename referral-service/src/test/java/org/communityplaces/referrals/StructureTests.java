@@ -47,7 +47,7 @@ class StructureTests {
 					"org.communityplaces.referrals.attendance..", "org.communityplaces.referrals.outcome..",
 					"org.communityplaces.referrals.deadline..", "org.communityplaces.referrals.uptake..",
 					"org.communityplaces.referrals.place..", "org.communityplaces.referrals.vocabulary..",
-					"org.communityplaces.referrals.district..")
+					"org.communityplaces.referrals.district..", "org.communityplaces.referrals.message..")
 			.check(referrals.mainClasses());
 	}
 

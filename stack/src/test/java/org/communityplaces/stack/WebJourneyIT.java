@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -122,6 +124,8 @@ class WebJourneyIT {
 		browser.manage().timeouts().pageLoadTimeout(Patience.LIMIT).scriptTimeout(Patience.LIMIT);
 		browser.manage().window().setSize(DESKTOP);
 		wait = new WebDriverWait(browser, Patience.LIMIT);
+		// A list drawn again (a second search, the page's own refresh) replaces elements a journey found
+		wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@AfterEach
@@ -148,10 +152,11 @@ class WebJourneyIT {
 
 		browser.findElement(By.id("postcode")).sendKeys("S6 2AA");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("pub");
-		browser.findElement(By.id("step-free")).click();
+		browser.findElement(By.id("accessibility-step-free")).click();
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer someone to " + GatewayClient.RED_LION)));
 		assertThat(browser.findElement(By.id("results")).getText()).contains("miles away", "Room for");
+		assertThat(browser.getCurrentUrl()).as("the search is kept in the page's address, for Back").contains("postcode=");
 		checkAccessibilityAndPhotograph("find");
 
 		// The place's own page: where, when, what it costs, and a sheet to print for the person
@@ -187,12 +192,30 @@ class WebJourneyIT {
 		browser.findElement(By.cssSelector("#problem a[href='#firstName']")).click();
 		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("firstName");
 		fillPerson("Edith", "Brown");
-		browser.findElement(By.id("accessibility-step-free")).click();
+		tick("accessibility-step-free");
 		browser.findElement(By.id("notes")).sendKeys("Lives alone since March");
+		// She would like a letter: the address is asked for only then
+		browser.findElement(By.id("hearBy-letter")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hearAddress1"))).sendKeys("12 Oak Road");
+		browser.findElement(By.id("hearAddress3")).sendKeys("Sheffield");
+		browser.findElement(By.id("hearPostcode")).sendKeys("s61ab");
 		String referralPage = send();
 		String referralId = referralPage.substring(referralPage.indexOf("id=") + "id=".length());
+		// Everything the referrer entered is on the page, for them
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Lives alone since March",
+				"Reference", "Letter: 12 Oak Road, Sheffield, S6 1AB");
 		recordScores("3", "7");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcomes"), "Before ("));
+		// A message to the host: sent empty first, the problem beside the box
+		WebElement sendMessage = browser.findElement(By.xpath("//button[text()='Send message']"));
+		sendMessage.click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-form .problem a, #problem a")));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Write your message");
+		browser.findElement(By.id("message-text")).sendKeys("Does she need a lift from the bus stop?");
+		sendMessage.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-sent"), "Message sent."));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"),
+				"Does she need a lift from the bus stop?"));
 		checkAccessibilityAndPhotograph("referral-referrer");
 		signOut();
 
@@ -204,17 +227,34 @@ class WebJourneyIT {
 			.doesNotContain("Find a place");
 		checkAccessibilityAndPhotograph("host-inbox");
 		inboxEntry.click();
-		WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Accept']")));
+		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Accept']")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).as("the host's minimised view")
-			.contains("Edith", "Company and conversation")
-			.doesNotContain("Brown", "Lives alone", "Loneliness");
+			.contains("Edith", "Company and conversation", "Does she need a lift from the bus stop?")
+			.doesNotContain("Brown", "Lives alone", "Loneliness", "Oak Road", "S6 1AB");
+		browser.findElement(By.id("message-text")).sendKeys("Yes please, Pat will meet her there");
+		browser.findElement(By.xpath("//button[text()='Send message']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-sent"), "Message sent."));
 		checkAccessibilityAndPhotograph("referral-host");
-		accept.click();
+		// The day she is expected first: she is told it, and reminded the day before
+		String nextWeek = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7).toString();
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id("accept-first-visit")), nextWeek);
+		// The page drew its actions again when the message was sent
+		browser.findElement(By.xpath("//button[text()='Accept']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
 		signOut();
 
-		MimeMessage told = Mailbox.awaitEmails(stack.mail(), REFERRER_EMAIL, referralId, 1);
-		assertThat(told.getSubject()).isEqualTo("The Red Lion community table accepted your referral");
+		// Two alerts: the host's reply to the referrer's message, and the acceptance
+		Mailbox.awaitEmails(stack.mail(), REFERRER_EMAIL, referralId, 2);
+		Map<String, MimeMessage> bySubject = new HashMap<>();
+		for (MimeMessage email : Mailbox.about(stack.mail(), REFERRER_EMAIL, referralId)) {
+			bySubject.put(email.getSubject(), email);
+		}
+		assertThat(bySubject).containsOnlyKeys("The Red Lion community table accepted your referral",
+				"New message about a referral");
+		assertThat(Mailbox.text(bySubject.get("New message about a referral")))
+			.as("an alert of a message does not carry its words").doesNotContain("Pat will meet her");
+		MimeMessage told = bySubject.get("The Red Lion community table accepted your referral");
 		// The link in the e-mail, followed signed out, leads through sign-in to the referral's page
 		Matcher link = Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/referrals/" + referralId)
 			.matcher(Mailbox.text(told));
@@ -224,6 +264,16 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.urlContains(referralPage));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Requested", "Accepted");
+		assertThat(browser.findElement(By.id("conversation")).getText()).contains("Yes please, Pat will meet her there");
+		// No GOV.UK Notify in the embedded stack: the page says the letter was not posted, and offers it to print
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Not sent: letters need GOV.UK Notify"));
+		browser.findElement(By.linkText("Print where and when as a letter for them")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Dear Edith Brown,"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("has a place for you", "Where:",
+				"ask for", "If you cannot go, tell");
+		checkAccessibilityAndPhotograph("letter");
+		browser.navigate().back();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Accepted"));
 
 		browser.findElement(By.linkText("Alerts")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox"),
@@ -275,17 +325,17 @@ class WebJourneyIT {
 		gateway.send(HOST, "POST", "/api/referrals/" + accepted + "/accept", null, 200);
 		open("/places.html");
 		signIn("pat", "hosting-demo");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "1 place"));
+		// Their one place opens straight away; each save says so beside its own button
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#edit-view h2"), GatewayClient.RED_LION));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your places");
 		WebElement available = browser.findElement(By.cssSelector("input[id^=available-]"));
 		available.clear();
 		available.sendKeys("3");
 		browser.findElement(By.xpath("//button[text()='Save room']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card [role=status]"),
-				"Saved room: 3 of"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(savedBeside("Save room"), "Saved room: 3 of"));
 		browser.findElement(By.xpath("//button[text()='Add a time']")).click();
 		browser.findElement(By.xpath("//button[text()='Save opening times']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card [role=status]"),
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(savedBeside("Save opening times"),
 				"Saved opening times."));
 		checkAccessibilityAndPhotograph("places-host");
 
@@ -335,21 +385,29 @@ class WebJourneyIT {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reject-confirm-question"), "Are you sure?"));
 		assertThat(browser.findElement(By.id("status-line")).getText()).contains("Requested");
 		browser.findElement(By.xpath("//button[text()='Yes, decline']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Rejected"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Declined"));
 		signOut();
 
 		open(declined);
 		signIn("sam", "referrals-demo");
-		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer them to another place"))).click();
+		WebElement again = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refer them to another place")));
+		assertThat(browser.findElement(By.id("status-line")).getText()).as("the host's own words")
+			.contains("Declined", "Closed for refurbishment until March");
+		again.click();
 		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Find another place"));
-		browser.findElement(By.id("postcode")).sendKeys("S6 2AA");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "What they need:"));
+		assertThat(browser.findElement(By.id("postcode")).getDomProperty("value")).as("their district, carried over")
+			.isEqualTo("S6");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "found"));
 		browser.findElement(By.id("has-capacity")).click();
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-		WebElement elsewhere = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-				"//button[starts-with(text(), 'Refer them to ') and not(contains(text(), 'Red Lion'))]")));
+		By elsewhere = By.xpath("//button[starts-with(text(), 'Refer them to ') and not(contains(text(), 'Red Lion'))]");
+		wait.until(ExpectedConditions.elementToBeClickable(elsewhere));
 		checkAccessibilityAndPhotograph("find-again");
-		String otherPlace = elsewhere.getText().replace("Refer them to ", "").replace(" instead", "");
-		elsewhere.click();
+		String otherPlace = wait.until(driver -> driver.findElement(elsewhere).getText())
+			.replace("Refer them to ", "")
+			.replace(" instead", "");
+		clickWhenSteady(elsewhere);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Requested"));
 		assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Arthur to " + otherPlace);
 		open(declined);
@@ -544,23 +602,84 @@ class WebJourneyIT {
 		assertThat(browser.findElement(By.id("rejected")).getText()).contains("Line 3", "postcode");
 		checkAccessibilityAndPhotograph("imports");
 
+		// A council's feed at an address inside the network is refused, in words
+		browser.findElement(By.id("url")).sendKeys("https://127.0.0.1/api");
+		browser.findElement(By.xpath("//button[text()='Fetch the feed']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-problem"), "must be a public address"));
+
 		open("/places.html");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "places"));
-		WebElement walkley = browser.findElement(By.xpath("//li[h2[text()='Walkley knit and natter']]"));
-		WebElement hostEmail = walkley.findElement(By.cssSelector("input[type=email]"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "Places"));
+		browser.findElement(By.id("filter-name")).sendKeys("Walkley knit");
+		browser.findElement(By.xpath("//form[@id='filter']//button[text()='Search']")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("count"), "1 place"));
+		checkAccessibilityAndPhotograph("places-admin");
+		browser.findElement(By.cssSelector("button[aria-label='Change Walkley knit and natter']")).click();
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("#edit-view h2"), "Walkley knit and natter"));
+		WebElement description = browser.findElement(By.cssSelector("textarea[id^=description-]"));
+		description.sendKeys("Bring your own wool; tea is free.");
+		WebElement hostEmail = browser.findElement(By.cssSelector("input[id^=hostEmail-]"));
 		hostEmail.clear();
 		hostEmail.sendKeys("volunteers@walkley.example.org");
-		walkley.findElement(By.xpath(".//button[text()='Save host contact']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElement(walkley.findElement(By.cssSelector("[role=status]")),
-				"Saved host contact."));
-		walkley.findElement(By.xpath(".//button[text()='Remove Walkley knit and natter']")).click();
+		browser.findElement(By.xpath("//button[text()='Save changes']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(savedBeside("Save changes"), "Saved at"));
+		checkAccessibilityAndPhotograph("place-admin-edit");
+		browser.findElement(By.xpath("//button[text()='Remove Walkley knit and natter']")).click();
 		browser.switchTo().alert().accept();
-		wait.until(ExpectedConditions.textToBePresentInElement(walkley, "Walkley knit and natter was removed."));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edit-view"), "Walkley knit and natter was removed."));
+
+		// The places trail holds the import and the admin's changes
+		open("/audit.html");
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("trail")));
+		new Select(browser.findElement(By.id("trail"))).selectByVisibleText("Places");
+		browser.findElement(By.xpath("//button[text()='Show']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "import a CSV file:"));
+		assertThat(browser.findElement(By.id("entries")).getText()).contains("Changed", "remove the place");
+
+		// Someone says a listing is out of date; it is listed for admins until someone confirms it
+		open("/place.html?id=" + redLion);
+		wait.until(ExpectedConditions.textToBe(By.id("heading"), GatewayClient.RED_LION));
+		browser.findElement(By.cssSelector("#report-section summary")).click();
+		browser.findElement(By.id("report-send")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-problem"), "Choose what is wrong"));
+		browser.findElement(By.cssSelector("#report-what input[type=radio]")).click();
+		browser.findElement(By.id("report-details")).sendKeys("Quiz night moved to Thursdays");
+		browser.findElement(By.id("report-send")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-done"), "Thank you."));
+		checkAccessibilityAndPhotograph("place-reported");
+		open("/listings.html");
+		WebElement stillRight = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("#reported button[aria-label='Yes, " + GatewayClient.RED_LION + " is still right']")));
+		assertThat(browser.findElement(By.id("reported")).getText()).contains("Quiz night moved to Thursdays");
+		checkAccessibilityAndPhotograph("listings");
+		stillRight.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("said"), "is marked as checked today."));
 		signOut();
 
 		open("/referrals.html");
 		signIn("pat", "hosting-demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "referral"));
+		signOut();
+	}
+
+	@Test
+	void aReferrerFindsAReferralByNameAndCancelsIt() throws Exception {
+		String referral = gateway.refer(redLion, "Edith", "Brown");
+		open("/referrals.html");
+		signIn("sam", "referrals-demo");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-name"))).sendKeys("edith brown");
+		browser.findElement(By.xpath("//button[text()='Search']")).click();
+		wait.until(ExpectedConditions.urlContains("name=edith"));
+		By found = By.xpath("//a[text()='Edith Brown to " + GatewayClient.RED_LION + "' and contains(@href, '" + referral + "')]");
+		wait.until(ExpectedConditions.elementToBeClickable(found));
+		assertThat(browser.findElement(By.id("list")).getText()).contains("Reference");
+		checkAccessibilityAndPhotograph("referrals-found");
+		clickWhenSteady(found);
+
+		new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-reason")))).selectByIndex(1);
+		browser.findElement(By.xpath("//button[text()='Cancel the referral']")).click();
+		browser.findElement(By.xpath("//button[text()='Yes, cancel the referral']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Cancelled"));
+		assertThat(browser.findElements(By.id("message-text"))).as("no more messages once it is closed").isEmpty();
 		signOut();
 	}
 
@@ -581,8 +700,10 @@ class WebJourneyIT {
 		browser.findElement(By.id("firstName")).sendKeys(firstName);
 		browser.findElement(By.id("lastName")).sendKeys(lastName);
 		browser.findElement(By.id("contactValue")).sendKeys("0114 496 0000");
-		// A full postcode, as people give it: only its district is kept
-		browser.findElement(By.id("postcodeDistrict")).sendKeys("S6 2AA");
+		// A full postcode, as people give it: only its district is kept (the search may have filled it in)
+		WebElement postcode = browser.findElement(By.id("postcodeDistrict"));
+		postcode.clear();
+		postcode.sendKeys("S6 2AA");
 		new Select(browser.findElement(By.id("ageBand"))).selectByVisibleText("75-84");
 		browser.findElement(By.id("reasons-loneliness")).click();
 		browser.findElement(By.id("needs-companionship")).click();
@@ -609,6 +730,27 @@ class WebJourneyIT {
 		browser.findElement(By.id("ons4-happiness")).sendKeys("5");
 		browser.findElement(By.id("ons4-anxiety")).sendKeys("5");
 		browser.findElement(By.cssSelector("#scores button[type=submit]")).click();
+	}
+
+	/** Clicks the element, found again if the page drew it again in between. */
+	private void clickWhenSteady(By element) {
+		wait.until(driver -> {
+			driver.findElement(element).click();
+			return true;
+		});
+	}
+
+	/** Ticks the box unless it is ticked already (the search may have ticked it). */
+	private void tick(String id) {
+		WebElement box = browser.findElement(By.id(id));
+		if (!box.isSelected()) {
+			box.click();
+		}
+	}
+
+	/** The status line beside the button with these words. */
+	private static By savedBeside(String button) {
+		return By.xpath("//button[text()='" + button + "']/following-sibling::*[@role='status']");
 	}
 
 	private void open(String path) {

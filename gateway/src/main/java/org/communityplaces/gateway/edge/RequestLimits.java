@@ -2,6 +2,7 @@ package org.communityplaces.gateway.edge;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -48,11 +49,16 @@ class RequestLimits implements WebFilter {
 
 	private static final String IMPORTS = "/api/places/imports";
 
+	/** What anyone may send without signing in: a report that a listing is out of date, a host's confirmation. */
+	private static final Pattern OPEN_WRITES = Pattern.compile("/api/places/[^/]+/(reports|confirmations)/?");
+
 	private final long maxBodyBytes;
 
 	private final long maxImportBytes;
 
 	private final Allowances perAddress;
+
+	private final Allowances openWritesPerAddress;
 
 	private final Counter limited;
 
@@ -61,10 +67,12 @@ class RequestLimits implements WebFilter {
 	RequestLimits(@Value("${gateway.limits.max-body}") DataSize maxBody,
 			@Value("${gateway.limits.max-import-body}") DataSize maxImportBody,
 			@Value("${gateway.limits.burst}") int burst, @Value("${gateway.limits.per-second}") int perSecond,
-			MeterRegistry meters) {
+			@Value("${gateway.limits.open-writes-burst}") int openWritesBurst,
+			@Value("${gateway.limits.open-writes-per-hour}") int openWritesPerHour, MeterRegistry meters) {
 		this.maxBodyBytes = maxBody.toBytes();
 		this.maxImportBytes = maxImportBody.toBytes();
 		this.perAddress = new Allowances(burst, perSecond);
+		this.openWritesPerAddress = new Allowances(openWritesBurst, openWritesPerHour / 3600.0);
 		this.limited = Counter.builder("gateway.requests.limited").tag("limit", "rate").register(meters);
 		this.oversized = Counter.builder("gateway.requests.limited").tag("limit", "body-size").register(meters);
 	}
@@ -78,6 +86,14 @@ class RequestLimits implements WebFilter {
 					"Too many requests from this address. Wait a moment and try again.");
 		}
 		ServerHttpRequest request = exchange.getRequest();
+		if (isOpenWrite(request)) {
+			long openWait = openWritesPerAddress.take(clientOf(exchange));
+			if (openWait > 0) {
+				limited.increment();
+				return Allowances.tooMany(exchange, openWait,
+						"Too many reports and confirmations from this address. Try again later.");
+			}
+		}
 		if (WITHOUT_BODY.contains(request.getMethod())) {
 			if (hasBody(request.getHeaders())) {
 				return refuse(exchange, "This request takes no body: send it without one.");
@@ -96,6 +112,7 @@ class RequestLimits implements WebFilter {
 	@Scheduled(fixedDelay = 60_000)
 	void forgetIdleClients() {
 		perAddress.forgetIdle();
+		openWritesPerAddress.forgetIdle();
 	}
 
 	private Mono<Void> refuse(ServerWebExchange exchange, String detail) {
@@ -117,6 +134,11 @@ class RequestLimits implements WebFilter {
 
 	private static boolean hasBody(HttpHeaders headers) {
 		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+	}
+
+	private static boolean isOpenWrite(ServerHttpRequest request) {
+		return HttpMethod.POST.equals(request.getMethod())
+				&& OPEN_WRITES.matcher(request.getPath().pathWithinApplication().value()).matches();
 	}
 
 	private static boolean isImport(ServerHttpRequest request) {

@@ -66,6 +66,9 @@ class SignInConfiguration {
 
 	static final String SIGN_IN_PAGE = "/sign-in.html";
 
+	/** Where a host's review e-mail leads: its one button confirms the listing with the token the link carries. */
+	private static final String CONFIRM_LISTING_PAGE = "/confirm-listing.html";
+
 	private static final String LOCKED = "Too many failed sign-ins: this account is locked for a while. Try again later.";
 
 	private static final DefaultServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
@@ -102,7 +105,10 @@ class SignInConfiguration {
 					"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
 					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico")
 			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/places/search", "/api/vocabularies")
+			.pathMatchers(HttpMethod.GET, "/api/places/search", "/api/vocabularies", CONFIRM_LISTING_PAGE)
+			.permitAll()
+			// Anyone may say a listing is out of date; a host confirms one with the token from their e-mail
+			.pathMatchers(HttpMethod.POST, "/api/places/*/reports", "/api/places/*/confirmations")
 			.permitAll()
 			.pathMatchers("/api/people", "/api/people/**")
 			.hasRole("ADMIN")

@@ -28,6 +28,11 @@ class AlertRules {
 
 	private static final ZoneId UK = ZoneId.of("Europe/London");
 
+	private static final String NEW_MESSAGE = "New message about a referral";
+
+	/** A message's words stay in the portal, behind sign-in: an alert only says there is one. */
+	private static final String READ_IN_PORTAL = "Sign in to read it and reply. Messages are only shown in the portal.";
+
 	private final Vocabularies.Vocabulary rejectReasons;
 
 	private final Vocabularies.Vocabulary failReasons;
@@ -76,6 +81,10 @@ class AlertRules {
 					"Remember to record their follow-up scores in the portal."));
 			case "ReferralFailed" -> alerts.add(referrer(event, "Your referral to " + place + " has closed",
 					"The referral to " + place + " has closed" + because(failReasons, event)));
+			case "ReferralMessageWritten" -> alerts.add(event.get("authorRole").asString().equals("host")
+					? referrer(event, NEW_MESSAGE, place + " has written to you about your referral.", READ_IN_PORTAL)
+					: host(event, NEW_MESSAGE, "The referrer has written to you about a referral to " + place + ".",
+							READ_IN_PORTAL));
 			default -> {
 				// OutcomeRecorded and any later event types alert nobody.
 			}

@@ -30,13 +30,23 @@ public class MailTemplates {
 	}
 
 	public Rendered render(String subject, List<String> paragraphs, String linkText, String link) {
+		return render(subject, paragraphs, linkText, link, null, null);
+	}
+
+	/** With a second, lesser link after the first when {@code otherLinkText} is not null. */
+	public Rendered render(String subject, List<String> paragraphs, String linkText, String link, String otherLinkText,
+			String otherLink) {
 		Map<String, String> htmlValues = Map.of("subject", HtmlUtils.htmlEscape(subject), "paragraphs",
 				paragraphs.stream()
 					.map(paragraph -> "<p style=\"margin:0 0 16px;\">" + HtmlUtils.htmlEscape(paragraph) + "</p>")
 					.collect(Collectors.joining("\n")),
-				"linkText", HtmlUtils.htmlEscape(linkText), "link", HtmlUtils.htmlEscape(link));
+				"linkText", HtmlUtils.htmlEscape(linkText), "link", HtmlUtils.htmlEscape(link), "otherLink",
+				otherLinkText == null ? ""
+						: "<p style=\"margin:0 0 24px;\"><a href=\"" + HtmlUtils.htmlEscape(otherLink)
+								+ "\" style=\"color:#1d70b8;\">" + HtmlUtils.htmlEscape(otherLinkText) + "</a></p>\n");
 		Map<String, String> textValues = Map.of("subject", subject, "paragraphs", String.join("\n\n", paragraphs),
-				"linkText", linkText, "link", link);
+				"linkText", linkText, "link", link, "otherLink",
+				otherLinkText == null ? "" : otherLinkText + ": " + otherLink + "\n\n");
 		return new Rendered(subject, fill(text, textValues), fill(html, htmlValues));
 	}
 

@@ -26,7 +26,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
-import org.communityplaces.notifications.preference.WebhookAddresses;
+import org.communityplaces.platform.outbound.OutboundAddresses;
 
 import org.springframework.stereotype.Component;
 
@@ -44,11 +44,11 @@ class WebhookSender {
 
 	private final Preferences preferences;
 
-	private final WebhookAddresses addresses;
+	private final OutboundAddresses addresses;
 
 	private final Clock clock;
 
-	WebhookSender(Preferences preferences, WebhookAddresses addresses, Clock clock) {
+	WebhookSender(Preferences preferences, OutboundAddresses addresses, Clock clock) {
 		this.preferences = preferences;
 		this.addresses = addresses;
 		this.clock = clock;
@@ -56,7 +56,7 @@ class WebhookSender {
 
 	void send(Notification notification) {
 		String url = notification.delivery().address();
-		WebhookAddresses.Verdict verdict = addresses.check(url);
+		OutboundAddresses.Verdict verdict = addresses.check(url);
 		if (verdict.refusal() != null) {
 			throw new Refused("webhook address refused: " + verdict.refusal());
 		}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
@@ -77,6 +78,28 @@ public class GovUkNotify {
 		message.put("template_id", settings.textTemplateId());
 		message.put("personalisation", Map.of("body", body));
 		send("/v2/notifications/sms", message, reference);
+	}
+
+	/**
+	 * Posts a letter: the address as Notify prints it, in {@code address_line_1} to
+	 * {@code address_line_7} (the addressee first, the postcode last, at least three lines), and
+	 * the letter template's {@code ((subject))} and {@code ((body))}.
+	 * @param addressLines the addressee, the lines of the address, then its postcode
+	 */
+	public void letter(List<String> addressLines, String subject, String body, String reference) {
+		if (addressLines.size() < 3 || addressLines.size() > 7) {
+			throw new Refused("a letter's address has 3 to 7 lines");
+		}
+		Map<String, String> personalisation = new LinkedHashMap<>();
+		for (int line = 0; line < addressLines.size(); line++) {
+			personalisation.put("address_line_" + (line + 1), addressLines.get(line));
+		}
+		personalisation.put("subject", subject);
+		personalisation.put("body", body);
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("template_id", settings.letterTemplateId());
+		message.put("personalisation", personalisation);
+		send("/v2/notifications/letter", message, reference);
 	}
 
 	private void send(String path, Map<String, Object> message, String reference) {

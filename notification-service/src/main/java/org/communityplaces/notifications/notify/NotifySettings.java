@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * GOV.UK Notify, when a deployment has a key for it ({@code NOTIFY_API_KEY}): e-mails go through
@@ -18,14 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("notifications.notify")
 public record NotifySettings(String apiKey, URI baseUrl, String emailTemplateId, String textTemplateId,
-		Duration timeout) {
+		Duration timeout, String letterTemplateId) {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 	private static final Pattern KEY = Pattern.compile("^.+-(" + UUID + ")-(" + UUID + ")$");
 
+	@ConstructorBinding
 	public NotifySettings {
 		apiKey = blankAsNull(apiKey);
+		letterTemplateId = blankAsNull(letterTemplateId);
 		emailTemplateId = blankAsNull(emailTemplateId);
 		textTemplateId = blankAsNull(textTemplateId);
 		baseUrl = baseUrl == null ? URI.create("https://api.notifications.service.gov.uk") : baseUrl;
@@ -36,7 +39,8 @@ public record NotifySettings(String apiKey, URI baseUrl, String emailTemplateId,
 		}
 		requireTemplateId("notifications.notify.email-template-id", emailTemplateId);
 		requireTemplateId("notifications.notify.text-template-id", textTemplateId);
-		if (apiKey == null && (emailTemplateId != null || textTemplateId != null)) {
+		requireTemplateId("notifications.notify.letter-template-id", letterTemplateId);
+		if (apiKey == null && (emailTemplateId != null || textTemplateId != null || letterTemplateId != null)) {
 			throw new IllegalArgumentException(
 					"A GOV.UK Notify template is named but notifications.notify.api-key (NOTIFY_API_KEY) is not set");
 		}
@@ -45,6 +49,17 @@ public record NotifySettings(String apiKey, URI baseUrl, String emailTemplateId,
 	/** Whether e-mails go through Notify rather than SMTP. */
 	public boolean sendsEmail() {
 		return apiKey != null && emailTemplateId != null;
+	}
+
+	/** Without letters: a deployment that sends none. */
+	public NotifySettings(String apiKey, URI baseUrl, String emailTemplateId, String textTemplateId,
+			Duration timeout) {
+		this(apiKey, baseUrl, emailTemplateId, textTemplateId, timeout, null);
+	}
+
+	/** Whether letters can be posted to people who chose them. */
+	public boolean sendsLetters() {
+		return apiKey != null && letterTemplateId != null;
 	}
 
 	/** Whether recipients may choose text messages. */
@@ -83,7 +98,7 @@ public record NotifySettings(String apiKey, URI baseUrl, String emailTemplateId,
 	@Override
 	public String toString() {
 		return "NotifySettings[baseUrl=" + baseUrl + ", emailTemplateId=" + emailTemplateId + ", textTemplateId="
-				+ textTemplateId + ", apiKey=" + (apiKey == null ? "none" : "set") + "]";
+				+ textTemplateId + ", letterTemplateId=" + letterTemplateId + ", apiKey=" + (apiKey == null ? "none" : "set") + "]";
 	}
 
 }

@@ -17,6 +17,7 @@ import org.communityplaces.notifications.notify.NotifySettings;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
+import org.communityplaces.platform.outbound.OutboundAddresses;
 import org.communityplaces.platform.problem.Problem;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +45,7 @@ class PreferenceController {
 
 	private final Preferences preferences;
 
-	private final WebhookAddresses webhookAddresses;
+	private final OutboundAddresses webhookAddresses;
 
 	private final MongoTemplate mongo;
 
@@ -52,7 +53,7 @@ class PreferenceController {
 
 	private final List<Channel> offered;
 
-	PreferenceController(Preferences preferences, WebhookAddresses webhookAddresses, MongoTemplate mongo, Clock clock,
+	PreferenceController(Preferences preferences, OutboundAddresses webhookAddresses, MongoTemplate mongo, Clock clock,
 			NotifySettings notify) {
 		this.preferences = preferences;
 		this.webhookAddresses = webhookAddresses;
@@ -146,7 +147,7 @@ class PreferenceController {
 	}
 
 	private static void requireHostName(String host) {
-		if (!WebhookAddresses.isHostName(host)) {
+		if (!OutboundAddresses.isHostName(host)) {
 			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid value for host: not a host name or address.",
 					"host", "must be a host name or IP address");
 		}

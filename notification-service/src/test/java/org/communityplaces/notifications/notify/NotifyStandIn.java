@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -43,17 +44,25 @@ final class NotifyStandIn implements AutoCloseable {
 
 	static final String TEXT_TEMPLATE = "f33517ff-2a88-4f6e-b855-c550268ce08a";
 
+	static final String LETTER_TEMPLATE = "8a7c1e0d-3b5f-4d2a-9e6c-1f0b2d4c6e8a";
+
+	private static final String LETTER = "/v2/notifications/letter";
+
+	/** A UK postcode as Notify reads the last line of an address. */
+	private static final Pattern UK_POSTCODE = Pattern.compile("(?i)^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
+
 	private static final Map<String, Set<String>> FIELDS = Map.of("/v2/notifications/email",
 			Set.of("email_address", "template_id", "personalisation", "reference", "email_reply_to_id",
 					"one_click_unsubscribe_url"),
 			"/v2/notifications/sms",
-			Set.of("phone_number", "template_id", "personalisation", "reference", "sms_sender_id"));
+			Set.of("phone_number", "template_id", "personalisation", "reference", "sms_sender_id"), LETTER,
+			Set.of("template_id", "personalisation", "reference"));
 
 	private static final Map<String, String> ADDRESS_FIELD = Map.of("/v2/notifications/email", "email_address",
 			"/v2/notifications/sms", "phone_number");
 
 	private static final Map<String, String> TEMPLATE = Map.of("/v2/notifications/email", EMAIL_TEMPLATE,
-			"/v2/notifications/sms", TEXT_TEMPLATE);
+			"/v2/notifications/sms", TEXT_TEMPLATE, LETTER, LETTER_TEMPLATE);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -189,8 +198,12 @@ final class NotifyStandIn implements AutoCloseable {
 			}
 		});
 		String addressField = ADDRESS_FIELD.get(path);
-		if (!message.path(addressField).isString() || message.path(addressField).asString().isBlank()) {
+		if (addressField != null
+				&& (!message.path(addressField).isString() || message.path(addressField).asString().isBlank())) {
 			problems.add(addressField + " is a required property");
+		}
+		if (path.equals(LETTER)) {
+			problems.addAll(addressProblems(message.path("personalisation")));
 		}
 		if (!TEMPLATE.get(path).equals(message.path("template_id").asString(null))) {
 			problems.add("template_id is not one of this service's templates");
@@ -204,6 +217,40 @@ final class NotifyStandIn implements AutoCloseable {
 			problems.add("reference is not of type string");
 		}
 		return problems.isEmpty() ? null : String.join("; ", problems);
+	}
+
+	/**
+	 * A letter's address as Notify's API documentation describes it: in the personalisation as
+	 * {@code address_line_1} to {@code address_line_7}, {@code address_line_1} required, at least
+	 * three lines given, no more than seven, the first two with letters or numbers in them, and
+	 * the last a real UK postcode.
+	 */
+	private static List<String> addressProblems(JsonNode personalisation) {
+		List<String> lines = new ArrayList<>();
+		for (int line = 1; line <= 7; line++) {
+			JsonNode value = personalisation.path("address_line_" + line);
+			if (value.isString() && !value.asString().isBlank()) {
+				lines.add(value.asString());
+			}
+		}
+		List<String> problems = new ArrayList<>();
+		if (personalisation.has("address_line_8")) {
+			problems.add("Address must be no more than 7 lines long");
+		}
+		if (!personalisation.path("address_line_1").isString()) {
+			problems.add("personalisation address_line_1 is a required property");
+		}
+		if (lines.size() < 3) {
+			problems.add("Address must be at least 3 lines long");
+			return problems;
+		}
+		if (lines.subList(0, 2).stream().anyMatch(line -> !line.matches(".*[\\p{L}\\p{N}].*"))) {
+			problems.add("The first 2 lines of the address must contain letters or numbers");
+		}
+		if (!UK_POSTCODE.matcher(lines.get(lines.size() - 1).strip()).matches()) {
+			problems.add("Last line of address must be a real UK postcode or another country");
+		}
+		return problems;
 	}
 
 	private static void answer(HttpExchange exchange, int status, String error, String message) throws IOException {

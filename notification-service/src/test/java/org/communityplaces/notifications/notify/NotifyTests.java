@@ -42,6 +42,7 @@ class NotifyTests extends NotificationServiceTest {
 		registry.add("notifications.notify.base-url", notify::url);
 		registry.add("notifications.notify.email-template-id", () -> NotifyStandIn.EMAIL_TEMPLATE);
 		registry.add("notifications.notify.text-template-id", () -> NotifyStandIn.TEXT_TEMPLATE);
+		registry.add("notifications.notify.letter-template-id", () -> NotifyStandIn.LETTER_TEMPLATE);
 	}
 
 	@AfterAll
@@ -177,6 +178,75 @@ class NotifyTests extends NotificationServiceTest {
 			.build());
 		token.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
 		return token.serialize();
+	}
+
+	@Test
+	void aPersonWhoChoseTextMessagesIsTextedWhereAndWhen() {
+		String referralId = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+		kafka.send("person-messages", referralId, personMessage(referralId, "text",
+				"\"mobileNumber\": \"07700900123\"")).join();
+
+		NotifyStandIn.Accepted text = await().atMost(Duration.ofSeconds(30))
+			.until(notify::accepted, accepted -> !accepted.isEmpty())
+			.get(0);
+		assertThat(notify.violations()).isEmpty();
+		assertThat(text.path()).isEqualTo("/v2/notifications/sms");
+		assertThat(text.body().get("phone_number").asString()).isEqualTo("07700900123");
+		assertThat(text.body().get("personalisation").get("body").asString()).startsWith("Hello Edith. ")
+			.contains("Where: The Red Lion, 1 High Street, Sheffield, S10 1AA.", "ask for Pat",
+					"If you cannot go, tell Hillsborough Surgery.");
+	}
+
+	@Test
+	void aPersonWhoChoseALetterIsPostedOneAddressedAsNotifyPrintsItEvenAfterAnOutage() {
+		notify.failNext(500, 503);
+		String referralId = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+		kafka.send("person-messages", referralId, personMessage(referralId, "letter",
+				"\"postalAddress\": {\"lines\": [\"12 Oak Road\", \"Hillsborough\", \"Sheffield\"], \"postcode\": \"S6 1AB\"}"))
+			.join();
+
+		NotifyStandIn.Accepted letter = await().atMost(Duration.ofSeconds(30))
+			.until(notify::accepted, accepted -> !accepted.isEmpty())
+			.get(0);
+		assertThat(notify.violations()).isEmpty();
+		assertThat(letter.path()).isEqualTo("/v2/notifications/letter");
+		assertThat(letter.body().get("template_id").asString()).isEqualTo(NotifyStandIn.LETTER_TEMPLATE);
+		var personalisation = letter.body().get("personalisation");
+		assertThat(List.of(personalisation.get("address_line_1").asString(), personalisation.get("address_line_2").asString(),
+				personalisation.get("address_line_3").asString(), personalisation.get("address_line_4").asString(),
+				personalisation.get("address_line_5").asString()))
+			.containsExactly("Edith Brown", "12 Oak Road", "Hillsborough", "Sheffield", "S6 1AB");
+		assertThat(personalisation.has("address_line_6")).isFalse();
+		assertThat(personalisation.get("subject").asString()).isEqualTo("The Red Lion has a place for you");
+		assertThat(personalisation.get("body").asString()).startsWith("Dear Edith Brown,")
+			.contains("When: Tuesday 1 December 2026, 10am to 12 noon.");
+		assertThat(notify.accepted()).hasSize(1);
+	}
+
+	@Test
+	void theStandInRefusesALetterWhoseAddressNotifyCouldNotPrint() {
+		NotifySettings settings = new NotifySettings(NotifyStandIn.API_KEY, java.net.URI.create(notify.url()), null,
+				null, Duration.ofSeconds(5), NotifyStandIn.LETTER_TEMPLATE);
+		GovUkNotify client = new GovUkNotify(settings, JsonMapper.builder().build(), java.time.Clock.systemUTC());
+		assertThatThrownBy(() -> client.letter(List.of("Edith Brown", "12 Oak Road", "Sheffield"), "Subject", "Body",
+				"ref"))
+			.isInstanceOf(GovUkNotify.Refused.class);
+		assertThat(notify.violations()).singleElement()
+			.asString()
+			.contains("Last line of address must be a real UK postcode");
+		assertThatThrownBy(() -> client.letter(List.of("Edith Brown", "S6 1AB"), "Subject", "Body", "ref"))
+			.isInstanceOf(GovUkNotify.Refused.class);
+	}
+
+	private static String personMessage(String referralId, String way, String to) {
+		return """
+				{"eventId": "%s", "type": "PersonToBeTold", "occurredAt": "2026-11-24T10:02:11Z", "schemaVersion": 1,
+				 "referralId": "%s", "referrerId": "u-referrer", "kind": "where-and-when", "way": "%s", %s,
+				 "recipientName": "Edith Brown", "subject": "The Red Lion has a place for you",
+				 "paragraphs": ["The Red Lion has said yes: they look forward to meeting you.",
+				   "Where: The Red Lion, 1 High Street, Sheffield, S10 1AA.", "When: Tuesday 1 December 2026, 10am to 12 noon.",
+				   "When you arrive, ask for Pat.", "If you cannot go, tell Hillsborough Surgery."]}
+				""".formatted(java.util.UUID.randomUUID(), referralId, way, to);
 	}
 
 }

@@ -21,6 +21,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.communityplaces.notifications.NotificationServiceTest;
 import org.communityplaces.notifications.delivery.Notification;
+import org.communityplaces.platform.outbound.OutboundAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,12 +104,12 @@ class WebhookTests extends NotificationServiceTest {
 
 	@Test
 	void publicAddressesArePublicAndNothingElseIs() throws Exception {
-		assertThat(WebhookAddresses.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
-		assertThat(WebhookAddresses.isPublic(InetAddress.getByName("2a00:1450:4009:81f::200e"))).isTrue();
+		assertThat(OutboundAddresses.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
+		assertThat(OutboundAddresses.isPublic(InetAddress.getByName("2a00:1450:4009:81f::200e"))).isTrue();
 		for (String address : List.of("127.0.0.1", "10.0.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
 				"100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1",
 				"fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1")) {
-			assertThat(WebhookAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+			assertThat(OutboundAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
 		}
 	}
 
@@ -117,9 +118,9 @@ class WebhookTests extends NotificationServiceTest {
 		for (String address : List.of("64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::808:808", "64:ff9b:1::a9fe:a9fe",
 				"2002:7f00:1::1", "2002:a00:1::1", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2",
 				"2001::1", "::127.0.0.1", "::10.0.0.1", "::8.8.8.8", "::ffff:0:7f00:1")) {
-			assertThat(WebhookAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+			assertThat(OutboundAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
 		}
-		assertThat(WebhookAddresses.isPublic(InetAddress.getByName("2001:db8::1"))).as("not Teredo").isTrue();
+		assertThat(OutboundAddresses.isPublic(InetAddress.getByName("2001:db8::1"))).as("not Teredo").isTrue();
 		for (String url : List.of("https://[64:ff9b::7f00:1]/hook", "https://[2002:a9fe:a9fe::1]/hook",
 				"https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", "https://[::127.0.0.1]/hook")) {
 			assertThat(choose("host", HOST, "{\"channel\": \"webhook\", \"webhookUrl\": \"" + url + "\"}")).as(url)

@@ -158,6 +158,13 @@ class CatalogueImport {
 		if (services.isEmpty()) {
 			throw new Problem(HttpStatus.BAD_REQUEST, "Invalid import", "The feed has no services to import.");
 		}
+		List<JsonNode> each = new ArrayList<>();
+		services.forEach(each::add);
+		return services(each);
+	}
+
+	/** Services as an ORUK feed gives them, each a row of the report by its place in the list. */
+	ImportReport services(List<JsonNode> services) {
 		Tally tally = new Tally();
 		for (int i = 0; i < services.size(); i++) {
 			JsonNode service = services.get(i);

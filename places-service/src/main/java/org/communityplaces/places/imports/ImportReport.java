@@ -10,6 +10,12 @@ import java.util.List;
  */
 record ImportReport(int created, int updated, int unchanged, List<Rejected> rejected, List<Warned> warnings) {
 
+	/** The counts in words, as the audit trail keeps them: "3 new, 1 updated, 0 unchanged, 2 turned down, 1 with warnings". */
+	String inWords() {
+		return created + " new, " + updated + " updated, " + unchanged + " unchanged, " + rejected.size()
+				+ " turned down, " + warnings.size() + " with warnings";
+	}
+
 	/** @param reason why it was turned down, then any warnings, separated by "; " */
 	record Rejected(Integer line, Integer item, String id, String reason) {
 	}

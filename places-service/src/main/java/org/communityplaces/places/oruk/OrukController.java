@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.communityplaces.places.place.Catalogue;
+import org.communityplaces.places.place.Freshness;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.Weekday;
@@ -69,8 +70,11 @@ class OrukController {
 
 	private final PlainInput input;
 
+	private final Freshness freshness;
+
 	OrukController(PlaceIndex index, Catalogue catalogue, SearchTerms terms, Taxonomies taxonomies,
-			OrukDocuments documents, PlainInput input) {
+			OrukDocuments documents, PlainInput input, Freshness freshness) {
+		this.freshness = freshness;
 		this.index = index;
 		this.catalogue = catalogue;
 		this.terms = terms;
@@ -112,7 +116,7 @@ class OrukController {
 
 	@GetMapping("/services/{id}")
 	Map<String, Object> service(@PathVariable String id) {
-		return documents.service(catalogue.get(id));
+		return documents.service(listed(catalogue.get(id)));
 	}
 
 	@GetMapping("/service_at_locations")
@@ -144,6 +148,7 @@ class OrukController {
 	Map<String, Object> serviceAtLocation(@PathVariable String id) {
 		return index.placeIdOfServiceAtLocation(id)
 			.flatMap(catalogue::find)
+			.filter(place -> freshness.listed(place.upkeep()))
 			.map(documents::serviceAtLocation)
 			.orElseThrow(() -> notFound("service at location"));
 	}
@@ -220,9 +225,18 @@ class OrukController {
 			.maximumAgeAtMost(terms.age("maximum_age", parameters.getFirst("maximum_age"), RoundingMode.FLOOR))
 			.modifiedAfter(instant(parameters.getFirst("modified_after")))
 			.anyStatus()
+			.listedOn(freshness.today())
 			.page(page, perPage)
 			.build();
 		return index.search(query);
+	}
+
+	/** A place whose listing starts on a later day is not published yet. */
+	private Place listed(Place place) {
+		if (!freshness.listed(place.upkeep())) {
+			throw notFound("service");
+		}
+		return place;
 	}
 
 	private <T> List<T> inOrder(SearchResults results, Function<Place, T> document) {

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.communityplaces.places.place.Attendance;
+import org.communityplaces.places.place.Freshness;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
+import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.taxonomy.Taxonomy;
 import org.communityplaces.places.taxonomy.TaxonomyTerm;
 import org.communityplaces.places.taxonomy.Taxonomies;
@@ -28,8 +30,11 @@ class OrukDocuments {
 
 	private final Taxonomies taxonomies;
 
-	OrukDocuments(Taxonomies taxonomies) {
+	private final Freshness freshness;
+
+	OrukDocuments(Taxonomies taxonomies, Freshness freshness) {
 		this.taxonomies = taxonomies;
+		this.freshness = freshness;
 	}
 
 	Map<String, Object> service(Place place) {
@@ -43,13 +48,19 @@ class OrukDocuments {
 		return service;
 	}
 
+	/** An active place closed until a later day is, for now, temporarily closed. */
+	private PlaceStatus status(Place place) {
+		return place.status() == PlaceStatus.ACTIVE && freshness.closedUntil(place.upkeep().closedUntil()) != null
+				? PlaceStatus.TEMPORARILY_CLOSED : place.status();
+	}
+
 	Map<String, Object> serviceSummary(Place place) {
 		Map<String, Object> service = new LinkedHashMap<>();
 		service.put("id", place.id());
 		service.put("organization_id", place.organization().id());
 		service.put("name", place.name());
 		service.put("description", place.description() == null ? "" : place.description());
-		service.put("status", place.status().hsds());
+		service.put("status", status(place).hsds());
 		if (place.offer().minimumAge() != null) {
 			service.put("minimum_age", place.offer().minimumAge());
 		}

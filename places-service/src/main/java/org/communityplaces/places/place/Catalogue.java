@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -138,10 +139,11 @@ public class Catalogue {
 			return new Upserted(inserted(build(id, details, null, now), now), Upserted.Outcome.CREATED);
 		}
 		Place candidate = build(id, details, existing, now);
-		if (candidate.equals(existing)) {
+		if (candidate.equals(existing.withUpkeep(existing.upkeep()))) {
 			return new Upserted(existing, Upserted.Outcome.UNCHANGED);
 		}
-		Place replaced = candidate.withTimeline(existing.timeline().modifiedAt(now));
+		Place replaced = candidate.withTimeline(existing.timeline().modifiedAt(now))
+			.withUpkeep(candidate.upkeep().checkedAt(now));
 		Update everyPart = new Update().set("name", replaced.name())
 			.set("description", replaced.description())
 			.set("kind", replaced.kind())
@@ -152,7 +154,8 @@ public class Catalogue {
 			.set("host", replaced.host())
 			.set("capacity", replaced.capacity())
 			.set("status", replaced.status())
-			.set("timeline", replaced.timeline());
+			.set("timeline", replaced.timeline())
+			.set("upkeep", replaced.upkeep());
 		return new Upserted(changed(replaced, everyPart, now), Upserted.Outcome.UPDATED);
 	}
 
@@ -177,11 +180,23 @@ public class Catalogue {
 		return modified(place, new Update().set("host", place.host()), clock.instant());
 	}
 
-	public void remove(String id) {
+	/** The host or an admin says the listing is still right as it is. */
+	public Place confirm(String id) {
+		return modified(get(id), new Update(), clock.instant());
+	}
+
+	/** @param closedUntil the day the place opens again, or null; @param listedFrom the first day it is listed, or null */
+	public Place changeListingDates(String id, LocalDate closedUntil, LocalDate listedFrom) {
+		Place place = get(id);
+		return modified(place.withUpkeep(place.upkeep().withDates(closedUntil, listedFrom)), new Update(),
+				clock.instant());
+	}
+
+	public Place remove(String id) {
 		Place place = get(id);
 		Instant now = clock.instant();
 		Place removed = place.withStatus(PlaceStatus.DEFUNCT).withTimeline(place.timeline().removedAt(now));
-		stored(outbox.update(Place.class, id, place.version(),
+		return stored(outbox.update(Place.class, id, place.version(),
 				new Update().set("status", removed.status()).set("timeline", removed.timeline()), now,
 				PlaceRemoved.of(removed, place.version() + 1)));
 	}
@@ -191,10 +206,11 @@ public class Catalogue {
 		return stored(outbox.insert(place.withOutbox(List.of(outbox.entry(PlaceChanged.of(place, 0), now)))));
 	}
 
-	/** Stores the changed parts of a place that is in the catalogue, as changed now. */
+	/** Stores the changed parts of a place that is in the catalogue, as changed and so checked now by its host or an admin. */
 	private Place modified(Place place, Update changedParts, Instant now) {
-		Place modified = place.withTimeline(place.timeline().modifiedAt(now));
-		return changed(modified, changedParts.set("timeline", modified.timeline()), now);
+		Place modified = place.withTimeline(place.timeline().modifiedAt(now)).withUpkeep(place.upkeep().checkedAt(now));
+		return changed(modified,
+				changedParts.set("timeline", modified.timeline()).set("upkeep", modified.upkeep()), now);
 	}
 
 	/** Stores these parts of the place, still at the version it was read at, with the event that says so. */
@@ -246,7 +262,8 @@ public class Catalogue {
 				capacity(details.capacity(), existing == null ? null : existing.capacity(), now), details.status(),
 				existing == null ? Place.Timeline.startedAt(now)
 						: new Place.Timeline(existing.timeline().createdAt(), existing.timeline().lastModified(), null),
-				existing == null ? null : existing.idempotency(), existing == null ? List.of() : existing.outbox());
+				existing == null ? null : existing.idempotency(), existing == null ? List.of() : existing.outbox(),
+				existing == null ? Place.Upkeep.checkedFirstAt(now) : existing.upkeep());
 	}
 
 	/** The capacity as asked for; the current one, with when it was said, if that is what it already is. */

@@ -2,6 +2,8 @@ package org.communityplaces.places.place;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.communityplaces.places.taxonomy.Taxonomies;
@@ -21,11 +23,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("places")
 public record Place(@Id String id, @Version Long version, String name, String description, PlaceKind kind,
 		Organization organization, Offer offer, Location location, List<OpeningTime> openingTimes, Host host,
-		Capacity capacity, PlaceStatus status, Timeline timeline, Idempotency idempotency, List<OutboxEntry> outbox) {
+		Capacity capacity, PlaceStatus status, Timeline timeline, Idempotency idempotency, List<OutboxEntry> outbox,
+		Upkeep upkeep) {
 
 	/** In Open Referral terms the place is a service at a location; this is the link's stable id. */
 	public String serviceAtLocationId() {
 		return Taxonomies.stableId("service_at_location", id);
+	}
+
+	/** How the listing is kept true; for a place stored before that was kept, checked when it was last changed. */
+	public Upkeep upkeep() {
+		return upkeep == null ? new Upkeep(timeline.lastModified(), null, null, null, List.of()) : upkeep;
 	}
 
 	public boolean removed() {
@@ -48,37 +56,42 @@ public record Place(@Id String id, @Version Long version, String name, String de
 
 	Place withOpeningTimes(List<OpeningTime> newOpeningTimes) {
 		return new Place(id, version, name, description, kind, organization, offer, location,
-				List.copyOf(newOpeningTimes), host, capacity, status, timeline, idempotency, outbox);
+				List.copyOf(newOpeningTimes), host, capacity, status, timeline, idempotency, outbox, upkeep);
 	}
 
 	Place withHost(Host newHost) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, newHost,
-				capacity, status, timeline, idempotency, outbox);
+				capacity, status, timeline, idempotency, outbox, upkeep);
 	}
 
 	Place withCapacity(Capacity newCapacity) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				newCapacity, status, timeline, idempotency, outbox);
+				newCapacity, status, timeline, idempotency, outbox, upkeep);
 	}
 
 	Place withStatus(PlaceStatus newStatus) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, newStatus, timeline, idempotency, outbox);
+				capacity, newStatus, timeline, idempotency, outbox, upkeep);
 	}
 
 	Place withTimeline(Timeline newTimeline) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, status, newTimeline, idempotency, outbox);
+				capacity, status, newTimeline, idempotency, outbox, upkeep);
 	}
 
 	Place withIdempotency(Idempotency newIdempotency) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, status, timeline, newIdempotency, outbox);
+				capacity, status, timeline, newIdempotency, outbox, upkeep);
+	}
+
+	Place withUpkeep(Upkeep newUpkeep) {
+		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
+				capacity, status, timeline, idempotency, outbox, newUpkeep);
 	}
 
 	Place withOutbox(List<OutboxEntry> newOutbox) {
 		return new Place(id, version, name, description, kind, organization, offer, location, openingTimes, host,
-				capacity, status, timeline, idempotency, newOutbox);
+				capacity, status, timeline, idempotency, newOutbox, upkeep);
 	}
 
 	/** The organisation that runs the place; its id is derived from its name, so places of one organisation share it. */
@@ -143,6 +156,56 @@ public record Place(@Id String id, @Version Long version, String name, String de
 			return new Timeline(createdAt, now, now);
 		}
 
+	}
+
+	/**
+	 * Whether the listing is still right: when its host or an admin last said so (any edit of
+	 * theirs, or a confirmation), when the host was last asked to check it, what anyone has
+	 * reported wrong since, the day it opens again after a closure and the day it is first
+	 * listed (each null when there is none).
+	 */
+	public record Upkeep(Instant lastChecked, Instant reviewAskedAt, LocalDate closedUntil, LocalDate listedFrom,
+			List<Report> reports) {
+
+		/** The newest reports kept open on one place: more say nothing new, and cannot grow it without end. */
+		public static final int MOST_OPEN_REPORTS = 20;
+
+		public Upkeep {
+			reports = reports == null ? List.of() : List.copyOf(reports);
+		}
+
+		static Upkeep checkedFirstAt(Instant now) {
+			return new Upkeep(now, null, null, null, List.of());
+		}
+
+		/** Checked now by its host or an admin: what was reported is dealt with, and no review is waiting. */
+		Upkeep checkedAt(Instant now) {
+			return new Upkeep(now, null, closedUntil, listedFrom, List.of());
+		}
+
+		Upkeep withDates(LocalDate newClosedUntil, LocalDate newListedFrom) {
+			return new Upkeep(lastChecked, reviewAskedAt, newClosedUntil, newListedFrom, reports);
+		}
+
+		public Upkeep askedAt(Instant now) {
+			return new Upkeep(lastChecked, now, closedUntil, listedFrom, reports);
+		}
+
+		public Upkeep reported(Report report) {
+			List<Report> kept = new ArrayList<>(reports);
+			kept.add(report);
+			return new Upkeep(lastChecked, reviewAskedAt, closedUntil, listedFrom,
+					kept.subList(Math.max(0, kept.size() - MOST_OPEN_REPORTS), kept.size()));
+		}
+
+	}
+
+	/**
+	 * Someone said the listing is out of date: what is wrong, as the contract's
+	 * {@code listing-problem} vocabulary codes it, and in their words if they gave any. Nothing
+	 * about who said it is kept.
+	 */
+	public record Report(String id, String problem, String details, Instant reportedAt) {
 	}
 
 	/**

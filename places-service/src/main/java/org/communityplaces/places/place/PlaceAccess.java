@@ -1,5 +1,6 @@
 package org.communityplaces.places.place;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.communityplaces.platform.audit.AuditLog;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may change the catalogue: admins change anything; a host keeps their own places' opening
  * times, capacity and host contact up to date, and is told another venue's place is not there,
- * an attempt written to the audit log.
+ * an attempt written to the audit log. Every change is written there too.
  */
 @Component
 public class PlaceAccess {
@@ -43,8 +44,27 @@ public class PlaceAccess {
 		throw new CallerProblems.NotAllowed("Only hosts and admins look after places.");
 	}
 
+	/**
+	 * The parts of the place the caller may change, as the management API names them: for an
+	 * admin all of it ({@code details} by replacing it whole) and its removal, for its host the
+	 * parts a venue keeps up to date itself.
+	 */
+	static List<String> changesFor(Caller caller, Place place) {
+		if (caller.is(Role.ADMIN)) {
+			return List.of("details", "opening-times", "capacity", "host", "listing-dates", "confirm", "remove");
+		}
+		return caller.hosts(place.host().email())
+				? List.of("opening-times", "capacity", "host", "listing-dates", "confirm")
+				: List.of();
+	}
+
+	/** Writes to the audit trail that the caller made, changed, confirmed or removed the place. */
+	public void changed(Caller caller, Place place, String purpose) {
+		audit.changed(caller, "place", place.id(), purpose);
+	}
+
 	/** An admin, or the host whose contact the place holds. */
-	void requireSteward(Caller caller, Place place, String purpose) {
+	public void requireSteward(Caller caller, Place place, String purpose) {
 		if (caller.is(Role.ADMIN) || caller.hosts(place.host().email())) {
 			return;
 		}

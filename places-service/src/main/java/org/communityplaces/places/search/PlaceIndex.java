@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -293,6 +294,8 @@ public class PlaceIndex implements Closeable {
 			}
 		}
 		doc.add(new LongPoint("modified", place.timeline().lastModified().toEpochMilli()));
+		LocalDate listedFrom = place.upkeep().listedFrom();
+		doc.add(new LongPoint("listedFrom", listedFrom == null ? Long.MIN_VALUE : listedFrom.toEpochDay()));
 		return doc;
 	}
 
@@ -385,6 +388,11 @@ public class PlaceIndex implements Closeable {
 		}
 		if (request.modifiedAfter() != null) {
 			query.add(LongPoint.newRangeQuery("modified", request.modifiedAfter().toEpochMilli(), Long.MAX_VALUE),
+					Occur.FILTER);
+			any = true;
+		}
+		if (request.listedOn() != null) {
+			query.add(LongPoint.newRangeQuery("listedFrom", Long.MIN_VALUE, request.listedOn().toEpochDay()),
 					Occur.FILTER);
 			any = true;
 		}

@@ -1,6 +1,7 @@
 package org.communityplaces.places.search;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.communityplaces.places.place.Weekday;
 public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<String> activities,
 		Set<String> accessibility, Set<String> termIds, OpenWindow open, Boolean free, boolean hasCapacity,
 		Integer age, Integer minimumAgeAtLeast, Integer maximumAgeAtMost, Instant modifiedAfter, boolean activeOnly,
-		int page, int size) {
+		LocalDate listedOn, int page, int size) {
 
 	public PlaceQuery {
 		kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
@@ -71,6 +72,8 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 		private Instant modifiedAfter;
 
 		private boolean activeOnly = true;
+
+		private LocalDate listedOn;
 
 		private int page = 1;
 
@@ -157,6 +160,12 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 			return this;
 		}
 
+		/** Only places listed by this day: none whose listing starts later. */
+		public Builder listedOn(LocalDate day) {
+			this.listedOn = day;
+			return this;
+		}
+
 		/** Page {@code page} (from 1) of {@code size} hits. */
 		public Builder page(int page, int size) {
 			this.page = page;
@@ -166,7 +175,7 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 
 		public PlaceQuery build() {
 			return new PlaceQuery(text, near, kinds, activities, accessibility, termIds, open, free, hasCapacity, age,
-					minimumAgeAtLeast, maximumAgeAtMost, modifiedAfter, activeOnly, page, size);
+					minimumAgeAtLeast, maximumAgeAtMost, modifiedAfter, activeOnly, listedOn, page, size);
 		}
 
 	}

@@ -2,6 +2,7 @@ package org.communityplaces.places.search;
 
 import java.util.List;
 
+import org.communityplaces.places.place.Freshness;
 import org.communityplaces.places.taxonomy.Taxonomies;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +20,12 @@ class PlaceSearchController {
 
 	private final SearchTerms terms;
 
-	PlaceSearchController(PlaceIndex index, SearchTerms terms) {
+	private final Freshness freshness;
+
+	PlaceSearchController(PlaceIndex index, SearchTerms terms, Freshness freshness) {
 		this.index = index;
 		this.terms = terms;
+		this.freshness = freshness;
 	}
 
 	@GetMapping("/api/places/search")
@@ -45,9 +49,10 @@ class PlaceSearchController {
 			.free(free)
 			.hasCapacity(hasCapacity)
 			.age(terms.age("age", age))
+			.listedOn(freshness.today())
 			.page(page, size)
 			.build();
-		return index.search(query);
+		return index.search(query).asOfToday(freshness);
 	}
 
 }

@@ -125,7 +125,7 @@ final class PlaceFixture {
 				new Place.Location(new Place.Address("1 High Street", "Sheffield", district + " 1AA", district),
 						latitude, longitude, Attendance.IN_PERSON),
 				List.copyOf(openingTimes), new Place.Host("Host", "host@" + id + ".example.org", null), capacity,
-				status, new Place.Timeline(lastModified, lastModified, null), null, List.of());
+				status, new Place.Timeline(lastModified, lastModified, null), null, List.of(), null);
 	}
 
 }

@@ -104,7 +104,7 @@ final class SyntheticCatalogue {
 						latitude, longitude, Attendance.IN_PERSON),
 				sessions, new Place.Host("Host", "host" + n + "@example.org", null), capacity,
 				random.nextInt(20) == 0 ? PlaceStatus.TEMPORARILY_CLOSED : PlaceStatus.ACTIVE,
-				new Place.Timeline(modified, modified, null), null, List.of());
+				new Place.Timeline(modified, modified, null), null, List.of(), null);
 	}
 
 	/** A random district centroid, where a referred person might live. */

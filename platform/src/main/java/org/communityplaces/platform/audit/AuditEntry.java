@@ -8,8 +8,9 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One showing of a record to someone, or one attempt refused: who, which record (a referral,
- * a place), when, why. Holds ids only, never a person's details. Entries are only ever added.
+ * One showing of a record to someone, one attempt refused, or one change: who, which record (a
+ * referral, a place, an import), when, why. Holds ids only, never a person's details. Entries
+ * are only ever added.
  *
  * @param objectType what kind of record, e.g. {@code referral}
  */
@@ -25,7 +26,10 @@ public record AuditEntry(@Id String id, Instant at, String actorId, String actor
 		SHOWN,
 
 		/** The actor asked for a record that is not theirs; they were told it does not exist. */
-		REFUSED
+		REFUSED,
+
+		/** The actor made, changed or removed the record; the purpose says what they did. */
+		CHANGED
 
 	}
 

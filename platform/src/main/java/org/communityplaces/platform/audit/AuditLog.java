@@ -15,11 +15,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The trail of who was shown which record, and who asked for one that was not theirs. Written
+ * The trail of who was shown which record, who asked for one that was not theirs, and who
+ * changed which record. Written
  * before the answer leaves the service: if the entry cannot be stored, the request fails
  * rather than go unrecorded.
  */
 public class AuditLog {
+
+	/** Who acted, when the service acted on a schedule. */
+	public static final String SCHEDULE = "schedule";
 
 	private final MongoTemplate mongo;
 
@@ -44,6 +48,17 @@ public class AuditLog {
 	/** Records that the caller asked for a record that is not theirs. */
 	public void refused(Caller caller, String objectType, String objectId, String purpose) {
 		mongo.insert(entry(caller, objectType, objectId, purpose, AuditEntry.Outcome.REFUSED, clock.instant()));
+	}
+
+	/** Records that the caller made, changed or removed this record, and what they did. */
+	public void changed(Caller caller, String objectType, String objectId, String purpose) {
+		mongo.insert(entry(caller, objectType, objectId, purpose, AuditEntry.Outcome.CHANGED, clock.instant()));
+	}
+
+	/** Records a change nobody asked for just then: the service did it on a schedule someone set. */
+	public void changedOnSchedule(String objectType, String objectId, String purpose) {
+		mongo.insert(new AuditEntry(new ObjectId().toHexString(), clock.instant(), SCHEDULE, SCHEDULE, objectType,
+				objectId, purpose, AuditEntry.Outcome.CHANGED));
 	}
 
 	List<AuditEntry> find(String objectId, String actorId, int page, int size) {

@@ -53,7 +53,8 @@ public class Outbox {
 		envelope.put("occurredAt", occurredAt.toString());
 		envelope.put("schemaVersion", SCHEMA_VERSION);
 		envelope.setAll((ObjectNode) json.valueToTree(event));
-		return OutboxEntry.pending(eventId, type, topic, json.writeValueAsString(envelope), occurredAt);
+		String to = event instanceof OwnTopic own ? own.topic() : topic;
+		return OutboxEntry.pending(eventId, type, to, json.writeValueAsString(envelope), occurredAt);
 	}
 
 	/**

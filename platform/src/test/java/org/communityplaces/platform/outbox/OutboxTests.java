@@ -52,6 +52,15 @@ class OutboxTests {
 	}
 
 	@Test
+	void anEventWithATopicOfItsOwnGoesThereAndNotToTheServicesTopic() {
+		OutboxEntry entry = outbox.entry(new RecipientToldOfParcel("p-1", "7 Oak Road"), NOW);
+
+		assertThat(entry.topic()).isEqualTo("parcel-recipients");
+		assertThat(json.readTree(entry.payload()).propertyNames()).as("the topic is the entry's, not the event's")
+			.doesNotContain("topic");
+	}
+
+	@Test
 	void aChangeAndItsEventsAreStoredTogetherAndAnnouncedAfterwards() {
 		Parcel parcel = outbox.insert(new Parcel("p-2", null, "packed",
 				List.of(outbox.entry(new ParcelSent("p-2", null, "first"), NOW))));
@@ -89,6 +98,15 @@ class OutboxTests {
 	}
 
 	record ParcelSent(String parcelId, LocalDate arrivesOn, String note) {
+	}
+
+	record RecipientToldOfParcel(String parcelId, String address) implements OwnTopic {
+
+		@Override
+		public String topic() {
+			return "parcel-recipients";
+		}
+
 	}
 
 }

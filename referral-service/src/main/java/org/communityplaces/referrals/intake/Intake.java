@@ -84,7 +84,8 @@ class Intake {
 			}
 		}
 		Content content = new Content(person(request.person()), consent(caller, request.consent()),
-				blankToNull(request.notes()), codes.check("referral-reason", "reasons", request.reasons()));
+				blankToNull(request.notes()), codes.check("referral-reason", "reasons", request.reasons()),
+				telling(request.hearBy()));
 		Referral.Place place = placeToReferTo(request.placeId());
 		String id = new ObjectId().toHexString();
 		String key = callersKey == null ? "auto:" + id : callersKey;
@@ -134,7 +135,8 @@ class Intake {
 		List<String> earlier = new ArrayList<>(previous.attempts().previous());
 		earlier.add(previous.id());
 		return newReferral(id, caller, false,
-				new Content(previous.person(), previous.consent(), previous.notes(), previous.reasons()), place,
+				new Content(previous.person(), previous.consent(), previous.notes(), previous.reasons(),
+						howTheyHear(previous.telling())), place,
 				new Referral.Attempts(List.copyOf(earlier), null), new Referral.Idempotency("auto:" + id, null));
 	}
 
@@ -151,7 +153,7 @@ class Intake {
 				content.person(), content.consent(), content.notes(), content.reasons(), place,
 				Referral.Timeline.createdAt(now, draft ? null : now), due,
 				List.of(Referral.StatusChange.by(caller, status, now, null, null)), List.of(), null, attempts,
-				idempotency, outbox));
+				idempotency, outbox, List.of(), content.telling()));
 		if (!draft) {
 			metrics.transitioned(referral, null);
 		}
@@ -190,6 +192,26 @@ class Intake {
 				codes.check("shared-with-host", "consent.sharing", details.sharing()));
 	}
 
+	/** Only what the chosen way needs is kept: a letter's address is not kept for a text message. */
+	private Referral.Telling telling(ReferralRequests.HearBy hearBy) {
+		if (hearBy == null) {
+			return Referral.Telling.NO_CONTACT;
+		}
+		String by = codes.check("hear-by", "hearBy.by", hearBy.by());
+		return new Referral.Telling(by,
+				by.equals("text") ? ContactValue.dialled(hearBy.mobileNumber().strip()) : null,
+				by.equals("email") ? hearBy.emailAddress().strip() : null,
+				by.equals("letter") ? new Referral.PostalAddress(PostalAddressRules.given(hearBy.postalAddress().lines()),
+						PostalAddressRules.of(hearBy.postalAddress().postcode()).orElseThrow()) : null,
+				null, null, null, null);
+	}
+
+	/** How the person wants to hear, for another attempt: nothing was sent about it yet. */
+	private static Referral.Telling howTheyHear(Referral.Telling earlier) {
+		return new Referral.Telling(earlier.by(), earlier.mobileNumber(), earlier.emailAddress(),
+				earlier.postalAddress(), null, null, null, null);
+	}
+
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
@@ -204,7 +226,8 @@ class Intake {
 	}
 
 	/** What a referral says about the person and why, the same on every attempt. */
-	private record Content(Referral.Person person, Referral.Consent consent, String notes, List<String> reasons) {
+	private record Content(Referral.Person person, Referral.Consent consent, String notes, List<String> reasons,
+			Referral.Telling telling) {
 	}
 
 }

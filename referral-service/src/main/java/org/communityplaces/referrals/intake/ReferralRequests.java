@@ -30,6 +30,7 @@ final class ReferralRequests {
 	/**
 	 * @param draft true to save without sending to the place yet; absent is false
 	 * @param notes for the referrer's own team; never shown to the host
+	 * @param hearBy how the person wants to hear where and when; absent is no contact
 	 */
 	record NewReferral(
 			@NotBlank(message = PLACE_ID_MESSAGE) @Size(max = 64, message = PLACE_ID_MESSAGE) @Pattern(regexp = PLACE_ID,
@@ -38,7 +39,8 @@ final class ReferralRequests {
 			@NotNull(message = "Record the person's consent before referring them") @Valid ConsentDetails consent,
 			@NotEmpty(message = REASONS) @Size(max = 10, message = "Choose no more than 10 reasons for referring the person")
 			List<@NotNull(message = REASONS) @Code(value = "referral-reason", message = REASONS) String> reasons,
-			@Size(max = 4000, message = "Notes must be 4,000 characters or fewer") String notes) {
+			@Size(max = 4000, message = "Notes must be 4,000 characters or fewer") String notes,
+			@Valid HearBy hearBy) {
 
 		private static final String REASONS = "Choose why you are referring the person";
 
@@ -106,6 +108,35 @@ final class ReferralRequests {
 
 		private static final String SHARING = "Choose what the place may see from the list";
 
+	}
+
+	/**
+	 * How the person wants to hear where and when to go once a place says yes, and the reminder
+	 * the day before their first visit, with what that way needs: a mobile number for a text
+	 * message, an e-mail address for an e-mail, a postal address for a letter. Only what the
+	 * chosen way needs is kept.
+	 */
+	@ReachableThatWay
+	record HearBy(@NotNull(message = HEAR_BY) @Code(value = "hear-by", message = HEAR_BY) String by,
+			@Size(max = 40, message = "Enter a UK mobile number, such as 07700 900123") String mobileNumber,
+			@Size(max = ContactValue.LONGEST_EMAIL,
+					message = "Enter an e-mail address in the correct format, such as name@example.org") String emailAddress,
+			@Valid PostalAddressDetails postalAddress) {
+
+		private static final String HEAR_BY = "Choose how the person wants to hear where and when to go";
+
+	}
+
+	/**
+	 * A postal address a letter can go to: up to five lines (house, street, town...), then the
+	 * full postcode on its own, as GOV.UK Notify prints it.
+	 */
+	record PostalAddressDetails(
+			@Size(max = PostalAddressRules.MOST_LINES,
+					message = "Enter no more than 5 lines of the address, with the postcode on its own") List<@Size(
+							max = PostalAddressRules.LONGEST_LINE,
+							message = "Each line of the address must be 100 characters or fewer") String> lines,
+			@Size(max = 10, message = PostalAddressRules.POSTCODE) String postcode) {
 	}
 
 	record ReReferral(@NotBlank(message = PLACE_ID_MESSAGE) @Size(max = 64, message = PLACE_ID_MESSAGE) @Pattern(

@@ -2,6 +2,7 @@ package org.communityplaces.referrals.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.communityplaces.referrals.referral.ReferralMetrics;
 import org.communityplaces.referrals.referral.ReferralProblems;
 import org.communityplaces.referrals.referral.ReferralStatus;
 import org.communityplaces.referrals.referral.ReferralStore;
+import org.communityplaces.referrals.telling.PersonMessages;
 import org.communityplaces.referrals.vocabulary.ReferralCodes;
 
 import org.springframework.core.annotation.Order;
@@ -35,22 +37,48 @@ class Lifecycle implements ReferralActions {
 
 	private final ReferralMetrics metrics;
 
+	private final PersonMessages personMessages;
+
 	private final Clock clock;
 
-	Lifecycle(ReferralStore referrals, ReferralCodes codes, ReferralMetrics metrics, Clock clock) {
+	Lifecycle(ReferralStore referrals, ReferralCodes codes, ReferralMetrics metrics, PersonMessages personMessages,
+			Clock clock) {
 		this.referrals = referrals;
 		this.codes = codes;
 		this.metrics = metrics;
+		this.personMessages = personMessages;
 		this.clock = clock;
 	}
 
+	/**
+	 * The host says yes, with the day of the first visit if they know it. Where and when (the
+	 * place's address, its session, who to ask for) is kept with the referral as it stands now,
+	 * and the person is told it the way they chose.
+	 */
+	Referral accept(Caller caller, Referral referral, LocalDate firstVisitOn) {
+		LifecycleAction.ACCEPT.takenBy(caller, referral);
+		if (firstVisitOn != null && firstVisitOn.isBefore(personMessages.today())) {
+			throw new LifecycleProblems.FirstVisitInThePast();
+		}
+		Referral accepted = decide(caller, referral, LifecycleAction.ACCEPT, Decision.NONE,
+				personMessages.visit(referral, firstVisitOn));
+		personMessages.accepted(accepted);
+		return accepted;
+	}
+
 	Referral decide(Caller caller, Referral referral, LifecycleAction action, Decision decision) {
+		return decide(caller, referral, action, decision, null);
+	}
+
+	private Referral decide(Caller caller, Referral referral, LifecycleAction action, Decision decision,
+			Referral.Visit visit) {
 		ReferralStatus next = action.takenBy(caller, referral);
 		String reason = reasonFor(action, decision);
 		Instant now = clock.instant();
 		Update changes = ReferralStore.moveTo(next, caller, now, reason, blankToNull(decision.text()));
 		switch (action) {
-			case ACCEPT, REJECT -> changes.set("timeline.decidedAt", now);
+			case ACCEPT -> changes.set("timeline.decidedAt", now).set("telling.visit", visit);
+			case REJECT -> changes.set("timeline.decidedAt", now);
 			case HOLD -> changes.set("heldFrom", referral.status());
 			case RESUME -> changes.unset("heldFrom");
 			default -> {
@@ -70,7 +98,9 @@ class Lifecycle implements ReferralActions {
 		List<AvailableAction> available = new ArrayList<>();
 		for (LifecycleAction action : LifecycleAction.values()) {
 			if (action.availableTo(caller, referral)) {
-				available.add(action.reasons() == null
+				available.add(action == LifecycleAction.ACCEPT
+						? AvailableAction.firstVisit(referral, action.code(), action.label(), action.code())
+						: action.reasons() == null
 						? AvailableAction.withoutInput(referral, action.code(), action.label(), action.code())
 						: AvailableAction.withReason(referral, action.code(), action.label(), action.code(),
 								codes.reasons(action.reasons())));

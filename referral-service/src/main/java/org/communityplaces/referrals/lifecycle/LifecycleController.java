@@ -1,5 +1,7 @@
 package org.communityplaces.referrals.lifecycle;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.referrals.lifecycle.Lifecycle.Decision;
@@ -34,10 +36,20 @@ class LifecycleController {
 
 	// One operation per step, so that the OpenAPI description lists each with its own body
 
+	/** With the day of the person's first visit, if the host knows it; no body at all is fine. */
 	@PostMapping("/accept")
 	ResponseEntity<Object> accept(Caller caller, @PathVariable String id,
+			@RequestBody(required = false) Acceptance acceptance,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return take(caller, id, LifecycleAction.ACCEPT, Decision.NONE, ifMatch);
+		Referral referral = ReferralAnswers.unchanged(access.visible(caller, id, LifecycleAction.ACCEPT.description()),
+				ifMatch);
+		return answers.withVersion(caller,
+				lifecycle.accept(caller, referral, acceptance == null ? null : acceptance.firstVisitOn()),
+				LifecycleAction.ACCEPT.description());
+	}
+
+	/** @param firstVisitOn the day the person is expected first, today or later; absent when not known yet */
+	record Acceptance(LocalDate firstVisitOn) {
 	}
 
 	@PostMapping("/complete")

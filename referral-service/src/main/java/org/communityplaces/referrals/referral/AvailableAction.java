@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * words, where to send it and what its form asks for.
  *
  * @param action what it does, such as {@code accept} or {@code record-baseline}
- * @param input {@code none}, {@code reason}, {@code attendance}, {@code outcome} or {@code place}
+ * @param input {@code none}, {@code reason}, {@code attendance}, {@code outcome}, {@code place} or
+ * {@code message} (words to the other side, the label naming who reads them)
  * @param reasons the coded reasons to choose from, when the input is a reason
  * @param attended whether the person came, when the input is attendance
  * @param timepoint {@code baseline} or {@code follow-up}, when the input is an outcome
@@ -28,6 +29,11 @@ public record AvailableAction(String action, String label, String method, String
 				null);
 	}
 
+	/** An answer that may give the day the person is expected first ({@code firstVisitOn}), or none. */
+	public static AvailableAction firstVisit(Referral referral, String action, String label, String path) {
+		return new AvailableAction(action, label, "POST", href(referral, path), "first-visit", null, null, null);
+	}
+
 	public static AvailableAction attendance(Referral referral, String action, String label, boolean attended) {
 		return new AvailableAction(action, label, "POST", href(referral, "attendance"), "attendance", null, attended,
 				null);
@@ -39,6 +45,10 @@ public record AvailableAction(String action, String label, String method, String
 
 	public static AvailableAction place(Referral referral, String action, String label, String path) {
 		return new AvailableAction(action, label, "POST", href(referral, path), "place", null, null, null);
+	}
+
+	public static AvailableAction message(Referral referral, String action, String label, String path) {
+		return new AvailableAction(action, label, "POST", href(referral, path), "message", null, null, null);
 	}
 
 	private static String href(Referral referral, String path) {

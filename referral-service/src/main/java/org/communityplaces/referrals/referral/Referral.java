@@ -33,7 +33,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
 		Referrer referrer, Person person, Consent consent, String notes, List<String> reasons, Place place,
 		Timeline timeline, Deadline deadline, List<StatusChange> history, List<Attendance> attendance,
-		Outcomes outcomes, Attempts attempts, Idempotency idempotency, List<OutboxEntry> outbox) {
+		Outcomes outcomes, Attempts attempts, Idempotency idempotency, List<OutboxEntry> outbox,
+		List<Message> messages, Telling telling) {
+
+	/** Referrals stored before messages and the person's way to hear were kept have none. */
+	public Referral {
+		messages = messages == null ? List.of() : messages;
+		telling = telling == null ? Telling.NO_CONTACT : telling;
+	}
 
 	/** The referrer, as their sign-in names them. */
 	public record Referrer(String userId, String name, String email, String organisation, String organisationName) {
@@ -110,6 +117,61 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	}
 
 	public record Attendance(LocalDate on, boolean attended, Instant recordedAt, String byRole) {
+	}
+
+	/**
+	 * How the person wants to hear about the place, chosen with them when their consent was
+	 * recorded, where and when the place said to go, and what they were sent. Only the
+	 * referrer's organisation sees it; no host view and no referral event carries it.
+	 *
+	 * @param by a {@code hear-by} code; {@code no-contact} (and referrals made before it was asked)
+	 * sends nothing
+	 * @param mobileNumber for a text message, as dialled in the UK (07700900123)
+	 * @param postalAddress for a letter, and kept only when the person chose one
+	 * @param visit where and when, as the place gave it when it accepted; null before
+	 * @param whereAndWhenAskedAt when the service asked for "where and when" to be sent
+	 * @param remindAt when the reminder the day before the first visit is due; null when there is none
+	 * @param reminderAskedAt when the service asked for that reminder to be sent
+	 */
+	public record Telling(String by, String mobileNumber, String emailAddress, PostalAddress postalAddress,
+			Visit visit, Instant whereAndWhenAskedAt, Instant remindAt, Instant reminderAskedAt) {
+
+		public static final Telling NO_CONTACT = new Telling("no-contact", null, null, null, null, null, null, null);
+
+		/** Whether anything is sent to the person at all: not on referrals made before it was asked. */
+		public boolean sendsAnything() {
+			return by != null && !"no-contact".equals(by);
+		}
+
+		/** Where and when is ready to print once the place said yes, while the person is expected or going. */
+		public static boolean letterReady(ReferralStatus status) {
+			return status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
+					|| status == ReferralStatus.ON_HOLD;
+		}
+
+	}
+
+	/** @param postcode in full and in capitals, with its space (S6 1AB) */
+	public record PostalAddress(List<String> lines, String postcode) {
+	}
+
+	/**
+	 * Where and when the person is expected, in words, as they are told it.
+	 * @param firstVisitOn the day the host gave when accepting, or null when they gave none
+	 * @param placeAddress the place's address lines, postcode last; empty when the catalogue did not say
+	 * @param when the first session's day and time in words, or null when nothing is known
+	 * @param askFor the host's first name, or null when the place gave none
+	 */
+	public record Visit(LocalDate firstVisitOn, List<String> placeAddress, String when, String askFor) {
+	}
+
+	/**
+	 * Words the referrer and the host wrote to each other about the referral. Kept here and
+	 * shown to them alone: never to commissioners, and never in an event.
+	 *
+	 * @param byName the writer's name as their sign-in gives it, or null when it gives none
+	 */
+	public record Message(String byUserId, String byRole, String byName, String text, Instant at) {
 	}
 
 	public record Outcomes(Scores baseline, Scores followUp) {

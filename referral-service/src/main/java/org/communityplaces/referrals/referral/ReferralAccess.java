@@ -1,12 +1,19 @@
 package org.communityplaces.referrals.referral;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -26,10 +33,15 @@ public class ReferralAccess {
 
 	private final List<ReferralActions> actions;
 
-	ReferralAccess(ReferralStore referrals, AuditLog audit, List<ReferralActions> actions) {
+	private final ZoneId timeZone;
+
+	/** @param timeZone where the service counts days, the days of a list's dates among them */
+	ReferralAccess(ReferralStore referrals, AuditLog audit, List<ReferralActions> actions,
+			@Value("${referrals.response.time-zone}") ZoneId timeZone) {
 		this.referrals = referrals;
 		this.audit = audit;
 		this.actions = actions;
+		this.timeZone = timeZone;
 	}
 
 	/** The referral, if the caller may see it; otherwise 404, audited. */
@@ -42,22 +54,48 @@ public class ReferralAccess {
 		return referral;
 	}
 
-	/** The caller's own referrals: their organisation's, or their places' inbox by deadline, or everyone's anonymously. */
-	List<Referral> listed(Caller caller, ReferralStatus status, int page, int size) {
-		Criteria criteria = switch (caller.role()) {
+	/**
+	 * The caller's own referrals, as narrowed: their organisation's, or their places' inbox by
+	 * deadline, or everyone's anonymously. Only referrers, who see the person's name, search by it.
+	 */
+	List<Referral> listed(Caller caller, ReferralFilter filter, int page, int size) {
+		if (filter.name() != null && !caller.is(Role.REFERRER)) {
+			throw new CallerProblems.NotAllowed("Only referrers search referrals by the person's name.");
+		}
+		List<Criteria> all = new ArrayList<>();
+		all.add(switch (caller.role()) {
 			case REFERRER -> Criteria.where("referrer.organisation").is(caller.organisation());
 			case HOST -> Criteria.where("place.hostEmail")
 				.is(caller.email().toLowerCase(Locale.ROOT))
 				.and("status")
 				.ne(ReferralStatus.DRAFT);
 			case COMMISSIONER, ADMIN -> new Criteria();
-		};
-		if (status != null) {
-			criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
+		});
+		if (filter.status() != null) {
+			all.add(Criteria.where("status").is(filter.status()));
+		}
+		if (filter.placeId() != null) {
+			all.add(Criteria.where("place.id").is(filter.placeId()));
+		}
+		String madeAt = caller.is(Role.HOST) ? "timeline.requestedAt" : "timeline.createdAt";
+		if (filter.from() != null) {
+			all.add(Criteria.where(madeAt).gte(startOf(filter.from())));
+		}
+		if (filter.to() != null) {
+			all.add(Criteria.where(madeAt).lt(startOf(filter.to().plusDays(1))));
+		}
+		for (String word : filter.nameWords()) {
+			String anywhere = Pattern.quote(word);
+			all.add(new Criteria().orOperator(Criteria.where("person.firstName").regex(anywhere, "i"),
+					Criteria.where("person.lastName").regex(anywhere, "i")));
 		}
 		Sort order = caller.is(Role.HOST) ? Sort.by(Sort.Order.asc("deadline.respondBy"), Sort.Order.asc("_id"))
 				: Sort.by(Sort.Order.desc("timeline.createdAt"), Sort.Order.desc("_id"));
-		return referrals.find(criteria, order, page, size);
+		return referrals.find(new Criteria().andOperator(all), order, page, size);
+	}
+
+	private Instant startOf(LocalDate day) {
+		return day.atStartOfDay(timeZone).toInstant();
 	}
 
 	/** What this caller is shown of the referral; a showing of personal data is audited first. */

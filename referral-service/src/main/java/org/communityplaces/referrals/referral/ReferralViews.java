@@ -30,7 +30,8 @@ final class ReferralViews {
 			List<String> reasons, Instant createdAt, Instant requestedAt, Instant respondBy, Instant decidedAt,
 			Instant firstAttendedAt, Instant closedAt, List<Referral.StatusChange> history,
 			List<Referral.Attendance> attendance, Referral.Outcomes outcomes, List<String> previousAttempts,
-			String nextAttempt, List<AvailableAction> actions) {
+			String nextAttempt, List<MessageView> messages, Referral.Telling hearing, String letter,
+			List<AvailableAction> actions) {
 
 		static ReferrerView of(Referral referral, List<AvailableAction> actions) {
 			Referral.Timeline timeline = referral.timeline();
@@ -39,7 +40,10 @@ final class ReferralViews {
 					referral.referrer(), referral.person(), referral.consent(), referral.notes(), referral.reasons(),
 					timeline.createdAt(), timeline.requestedAt(), referral.deadline().respondBy(), timeline.decidedAt(),
 					timeline.firstAttendedAt(), timeline.closedAt(), referral.history(), referral.attendance(),
-					referral.outcomes(), referral.attempts().previous(), referral.attempts().next(), actions);
+					referral.outcomes(), referral.attempts().previous(), referral.attempts().next(),
+					MessageView.of(referral), referral.telling(),
+					Referral.Telling.letterReady(referral.status()) ? "/api/referrals/" + referral.id() + "/letter" : null,
+					actions);
 		}
 
 	}
@@ -50,14 +54,32 @@ final class ReferralViews {
 	 */
 	record HostView(String id, long version, String status, PlaceView place, HostPerson person,
 			String referringOrganisation, Instant requestedAt, Instant respondBy, Instant decidedAt,
-			List<HostStep> history, List<Referral.Attendance> attendance, List<AvailableAction> actions) {
+			List<HostStep> history, List<Referral.Attendance> attendance, List<MessageView> messages,
+			List<AvailableAction> actions) {
 
 		static HostView of(Referral referral, List<AvailableAction> actions) {
 			return new HostView(referral.id(), referral.version(), referral.status().code(),
 					PlaceView.of(referral.place()), HostPerson.of(referral), referral.referrer().organisationName(),
 					referral.timeline().requestedAt(), referral.deadline().respondBy(), referral.timeline().decidedAt(),
 					referral.history().stream().map(step -> new HostStep(step.status(), step.at())).toList(),
-					referral.attendance(), actions);
+					referral.attendance(), MessageView.of(referral), actions);
+		}
+
+	}
+
+	/**
+	 * A message between the referrer and the host, oldest first, for those two sides only.
+	 *
+	 * @param byRole {@code referrer} or {@code host}
+	 * @param byName the writer's name, or null when their sign-in gives none
+	 */
+	record MessageView(String byRole, String byName, String text, Instant at) {
+
+		static List<MessageView> of(Referral referral) {
+			return referral.messages()
+				.stream()
+				.map(message -> new MessageView(message.byRole(), message.byName(), message.text(), message.at()))
+				.toList();
 		}
 
 	}

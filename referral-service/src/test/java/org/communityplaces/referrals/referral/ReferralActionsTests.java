@@ -26,18 +26,19 @@ class ReferralActionsTests extends ReferralServiceTest {
 			"expired", "in-progress", "on-hold", "completed", "failed");
 
 	private static final List<String> ACTIONS = List.of("submit", "accept", "reject", "attend", "miss", "complete",
-			"hold", "resume", "fail", "cancel", "record-baseline", "record-follow-up", "re-refer");
+			"hold", "resume", "fail", "cancel", "record-baseline", "record-follow-up", "re-refer", "write-message");
 
 	@Test
 	void theHostIsOfferedAnAnswerWithTheContractsReasonsAndTheReferrerTheirOwnSteps() {
 		String id = referred(PlacesCatalogueStandIn.RED_LION);
 		MvcTestResult host = get(LANDLORD, "/api/referrals/" + id);
-		assertThat(host).bodyJson().extractingPath("$.actions[*].action").asArray().containsExactly("accept", "reject");
+		assertThat(host).bodyJson().extractingPath("$.actions[*].action").asArray()
+			.containsExactly("accept", "reject", "write-message");
 		assertThat(host).bodyJson().extractingPath("$.actions[0]").asMap()
 			.containsEntry("label", "Accept")
 			.containsEntry("method", "POST")
 			.containsEntry("href", "/api/referrals/" + id + "/accept")
-			.containsEntry("input", "none")
+			.containsEntry("input", "first-visit")
 			.doesNotContainKeys("reasons", "attended", "timepoint");
 		assertThat(host).bodyJson().extractingPath("$.actions[1].label").isEqualTo("Decline");
 		assertThat(host).bodyJson().extractingPath("$.actions[1].input").isEqualTo("reason");
@@ -50,13 +51,13 @@ class ReferralActionsTests extends ReferralServiceTest {
 
 		MvcTestResult referrer = get(LINK_WORKER, "/api/referrals/" + id);
 		assertThat(referrer).bodyJson().extractingPath("$.actions[*].action").asArray()
-			.containsExactly("cancel", "record-baseline");
+			.containsExactly("cancel", "record-baseline", "write-message");
 		assertThat(referrer).bodyJson().extractingPath("$.actions[1]").asMap()
 			.containsEntry("href", "/api/referrals/" + id + "/outcomes")
 			.containsEntry("input", "outcome")
 			.containsEntry("timepoint", "baseline");
 		assertThat(get(LINK_WORKER, "/api/referrals")).bodyJson().extractingPath("$[0].actions[*].action").asArray()
-			.containsExactly("cancel", "record-baseline");
+			.containsExactly("cancel", "record-baseline", "write-message");
 		for (Actor nobodysCarer : new Actor[] { COMMISSIONER, ADMIN }) {
 			assertThat(get(nobodysCarer, "/api/referrals/" + id)).bodyJson().extractingPath("$.actions").asArray().isEmpty();
 		}
@@ -67,7 +68,7 @@ class ReferralActionsTests extends ReferralServiceTest {
 		String id = referred(PlacesCatalogueStandIn.RED_LION);
 		MvcTestResult accepted = post(LANDLORD, "/api/referrals/" + id + "/accept");
 		assertThat(accepted).bodyJson().extractingPath("$.actions[*].action").asArray()
-			.containsExactly("attend", "miss", "hold", "fail");
+			.containsExactly("attend", "miss", "hold", "fail", "write-message");
 		assertThat(accepted).bodyJson().extractingPath("$.actions[0]").asMap()
 			.containsEntry("label", "They came")
 			.containsEntry("href", "/api/referrals/" + id + "/attendance")
@@ -82,6 +83,23 @@ class ReferralActionsTests extends ReferralServiceTest {
 			.containsEntry("href", "/api/referrals/" + id + "/re-referrals")
 			.containsEntry("input", "place");
 		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE), 409, null);
+	}
+
+	@Test
+	void aDeclinedReferralOffersTheReferrerAnotherPlaceAndNoScoresBeforeTheyStart() {
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		MvcTestResult declined = post(LANDLORD, "/api/referrals/" + id + "/reject",
+				"{\"reason\": \"other\", \"text\": \"Quiz night is full until January\"}");
+		assertThat(declined).bodyJson().extractingPath("$.actions").asArray().isEmpty();
+		assertThat(get(LINK_WORKER, "/api/referrals/" + id)).bodyJson().extractingPath("$.actions[*].action").asArray()
+			.containsExactly("re-refer");
+		assertThat(get(LINK_WORKER, "/api/referrals?status=rejected")).bodyJson()
+			.extractingPath("$[0].actions[*].label")
+			.asArray()
+			.containsExactly("Refer them to another place");
+		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE), 409, null);
+		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/cancel", "{\"reason\": \"no-longer-needed\"}"), 409,
+				null);
 	}
 
 	@Test
@@ -146,6 +164,7 @@ class ReferralActionsTests extends ReferralServiceTest {
 			case "record-follow-up" -> post(actor, uri + "outcomes", FOLLOW_UP);
 			case "re-refer" -> post(actor, uri + "re-referrals",
 					"{\"placeId\": \"" + PlacesCatalogueStandIn.BAKERY + "\"}");
+			case "write-message" -> post(actor, uri + "messages", "{\"text\": \"Is there parking nearby?\"}");
 			default -> post(actor, uri + action);
 		};
 	}

@@ -39,7 +39,7 @@ class UptakeExportTests extends UptakeTest {
 				"Time the place took to answer", "Referrals closed short of completion, by reason",
 				"Scores before and after");
 		assertThat(text(file)).contains("Community group,10,5,0,",
-				"Rejected,No space at the moment,5", "Cancelled,No longer needed,5", "UCLA 3-item loneliness scale,5,")
+				"Declined,No space at the moment,5", "Cancelled,No longer needed,5", "UCLA 3-item loneliness scale,5,")
 			.doesNotContain("community-group", "no-capacity");
 	}
 

@@ -342,8 +342,8 @@ class UptakeSuppressionTests extends UptakeTest {
 				"2-to-7-days", "2 to 7 days", "over-7-days", "Over 7 days");
 		compare(differences, tables, "Time the place took to answer", report.path("timeToAnswer"), List.of("count"),
 				row -> answerTimes.get(row.path("key").asString()));
-		Map<String, String> endings = Map.of("rejected/no-capacity", "Rejected,No space at the moment",
-				"rejected/not-eligible", "Rejected,Not suitable for this person", "cancelled/no-longer-needed",
+		Map<String, String> endings = Map.of("rejected/no-capacity", "Declined,No space at the moment",
+				"rejected/not-eligible", "Declined,Not suitable for this person", "cancelled/no-longer-needed",
 				"Cancelled,No longer needed", "cancelled/person-declined", "Cancelled,They decided not to go",
 				"expired/none-given", "Expired,none-given");
 		compare(differences, tables, "Referrals closed short of completion, by reason", report.path("whyNotGoneAhead"),

@@ -1,4 +1,4 @@
-package org.communityplaces.notifications.preference;
+package org.communityplaces.platform.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -10,22 +10,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 /**
- * The guard against server-side request forgery: webhooks go only to https URLs whose host
- * resolves to public addresses, so nobody can point one at the service's own network
- * (loopback, private ranges, link-local cloud metadata, carrier-grade NAT, and IPv6 forms that
- * carry such an IPv4 address inside). An admin can allow a host that is not public; it is then
+ * The guard against server-side request forgery, for every URL a service is given to call
+ * (webhooks, directory feeds): requests go only to https URLs whose host resolves to public
+ * addresses, so nobody can point one at the service's own network (loopback, private ranges,
+ * link-local cloud metadata, carrier-grade NAT, and IPv6 forms that carry such an IPv4 address
+ * inside). A host the deployment allows although it is not public (a council's own network) is
  * reached over http or https. Checked when the URL is saved and again before each request, as
  * DNS answers change; a request then connects to the addresses that were checked, never to
  * whatever the name leads to a moment later.
  */
-@Component
-public class WebhookAddresses {
+public class OutboundAddresses {
 
 	private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 
@@ -37,13 +35,17 @@ public class WebhookAddresses {
 
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-	private final MongoTemplate mongo;
-
 	private final HostLookup lookup;
 
-	WebhookAddresses(MongoTemplate mongo, HostLookup lookup) {
-		this.mongo = mongo;
+	private final Predicate<String> allowedHost;
+
+	/**
+	 * @param allowedHost whether the deployment allows this host although it is not public: asked
+	 * with the host in lower case, without the brackets of an IPv6 address
+	 */
+	public OutboundAddresses(HostLookup lookup, Predicate<String> allowedHost) {
 		this.lookup = lookup;
+		this.allowedHost = allowedHost;
 	}
 
 	/** @return why requests may not go to this URL, or empty if they may */
@@ -82,7 +84,7 @@ public class WebhookAddresses {
 		catch (UnknownHostException ex) {
 			return Verdict.refused("the host name does not resolve");
 		}
-		if (!allowed && !Arrays.stream(addresses).allMatch(WebhookAddresses::isPublic)) {
+		if (!allowed && !Arrays.stream(addresses).allMatch(OutboundAddresses::isPublic)) {
 			return Verdict.refused("must be a public address, not a loopback, private or link-local one");
 		}
 		return new Verdict(null, List.of(addresses));
@@ -93,7 +95,7 @@ public class WebhookAddresses {
 	 * labels of up to 63, not all digits at the end, so never a number read as an address) or
 	 * an IPv4 or IPv6 address as written in a URL's host, without brackets or a port.
 	 */
-	static boolean isHostName(String host) {
+	public static boolean isHostName(String host) {
 		if (host.length() > 253) {
 			return false;
 		}
@@ -122,9 +124,9 @@ public class WebhookAddresses {
 		return true;
 	}
 
-	boolean allowed(String host) {
+	private boolean allowed(String host) {
 		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-		return mongo.findById(bare.toLowerCase(Locale.ROOT), AllowedWebhookHost.class) != null;
+		return allowedHost.test(bare.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -139,7 +141,7 @@ public class WebhookAddresses {
 
 	}
 
-	static boolean isPublic(InetAddress address) {
+	public static boolean isPublic(InetAddress address) {
 		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
 				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
 			return false;
