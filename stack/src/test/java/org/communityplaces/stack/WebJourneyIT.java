@@ -53,14 +53,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The journey in a real browser (Debian's headless Chromium through its ChromeDriver) on the
- * embedded stack: a referrer signs in, searches and refers; the host accepts from the partner
- * portal; the referrer sees the change and the e-mail arrives, records outcome scores and
- * re-refers after a decline; the host keeps their place up to date; the commissioner reads
- * uptake; the admin unlocks an account, reads the audit trail and dead letters and imports
- * places. Every page passes axe-core's WCAG 2.2 A and AA checks, and each role sees only its
- * own pages and data. Screenshots of the
- * main pages at desktop and phone widths go to {@code target/screenshots} (copied to
- * {@code docs/screenshots}). Reported as skipped where Chromium is not installed.
+ * embedded stack: a referrer signs in, searches and refers, saying how the person wants to hear,
+ * and writes to the host; the host answers, accepts with a first visit day from the partner
+ * portal; the referrer sees the change, the e-mails arrive and the letter prints; the referrer
+ * records outcome scores, finds a referral by name and cancels it, and re-refers after a decline
+ * with the host's own words shown; the host keeps their place up to date; the commissioner reads
+ * uptake; the admin unlocks an account, reads the audit trails and dead letters, imports places,
+ * edits one, and clears a listing someone reported out of date. Every page passes axe-core's
+ * WCAG 2.2 A and AA checks at 390 and 1280 pixels wide, and each role sees only its own pages and
+ * data. Screenshots of the main pages at desktop and phone widths go to
+ * {@code target/screenshots} (copied to {@code docs/screenshots}). Reported as skipped where
+ * Chromium is not installed.
  * <p>
  * The stack is started once. Each journey has a browser of its own, signs in itself and makes
  * the referrals it starts from through the API, so it passes or fails alone, in any order.
@@ -793,12 +796,21 @@ class WebJourneyIT {
 
 	/**
 	 * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it stands (2.2's target size
-	 * is off by default in this axe, so it is switched on), then a photograph at each width.
+	 * is off by default in this axe, so it is switched on) at a phone's width and a desktop's,
+	 * then a photograph at each width.
 	 */
 	private void checkAccessibilityAndPhotograph(String name) throws IOException {
 		JavascriptExecutor script = (JavascriptExecutor) browser;
 		script.executeScript(axeSource());
-		Object violations = script.executeAsyncScript("""
+		for (Dimension size : List.of(PHONE, DESKTOP)) {
+			browser.manage().window().setSize(size);
+			assertThat(axeViolations(script)).as("accessibility of %s at %d pixels", name, size.getWidth()).isEmpty();
+		}
+		photograph(name, null);
+	}
+
+	private static List<?> axeViolations(JavascriptExecutor script) {
+		return (List<?>) script.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				axe.run(document, {
 				    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -807,8 +819,6 @@ class WebJourneyIT {
 				    + v.nodes.map(n => n.target.join(' ')).join(', '))))
 				  .catch(error => done(['axe failed: ' + error]));
 				""");
-		assertThat((List<?>) violations).as("accessibility of " + name).isEmpty();
-		photograph(name, null);
 	}
 
 	/**

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.communityplaces.contracts.Vocabularies;
+import org.communityplaces.notifications.alert.AlertNotifications.Alert;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +39,12 @@ class AlertRules {
 
 	private final Vocabularies.Vocabulary failReasons;
 
-	AlertRules(Vocabularies vocabularies) {
+	private final String portalUrl;
+
+	AlertRules(Vocabularies vocabularies, @Value("${notifications.portal-url}") String portalUrl) {
 		this.rejectReasons = vocabularies.get("reject-reason");
 		this.failReasons = vocabularies.get("fail-reason");
+		this.portalUrl = portalUrl;
 	}
 
 	/** @return the alerts this event raises; none for events that concern nobody */
@@ -92,14 +97,19 @@ class AlertRules {
 		return alerts;
 	}
 
-	private static Alert host(JsonNode event, String subject, String... paragraphs) {
+	private Alert host(JsonNode event, String subject, String... paragraphs) {
 		return new Alert("host", event.get("hostEmail").asString(), subject, List.of(paragraphs),
-				"Open the partner portal");
+				"Open the partner portal", pageOf(event));
 	}
 
-	private static Alert referrer(JsonNode event, String subject, String... paragraphs) {
+	private Alert referrer(JsonNode event, String subject, String... paragraphs) {
 		return new Alert("referrer", event.get("referrerEmail").asString(), subject, List.of(paragraphs),
-				"See the referral in the portal");
+				"See the referral in the portal", pageOf(event));
+	}
+
+	/** The referral's own page, which leads through sign-in. */
+	private String pageOf(JsonNode event) {
+		return portalUrl + "/referrals/" + event.get("referralId").asString();
 	}
 
 	/** The reason in the contract's words; another reason's own words stay in the portal. */
@@ -114,10 +124,6 @@ class AlertRules {
 
 	private static String dayAndTime(String instant) {
 		return Instant.parse(instant).atZone(UK).format(DAY_AND_TIME).replace("AM", "am").replace("PM", "pm");
-	}
-
-	/** One recipient's alert: who they are and the words they get. */
-	record Alert(String role, String recipient, String subject, List<String> paragraphs, String linkText) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.communityplaces.contracts.Vocabularies;
+import org.communityplaces.notifications.alert.AlertNotifications.Alert;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -90,11 +91,6 @@ class ListingAlerts {
 
 	private static String encoded(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** One recipient's alert: who they are, the words they get, and a second link when there is one (else null). */
-	record Alert(String role, String recipient, String subject, List<String> paragraphs, String linkText, String link,
-			String otherLinkText, String otherLink) {
 	}
 
 }

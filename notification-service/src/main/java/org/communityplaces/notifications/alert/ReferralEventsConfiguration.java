@@ -49,7 +49,7 @@ class ReferralEventsConfiguration {
 			return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition());
 		});
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(ReferralEventsListener.InvalidEvent.class);
+		handler.addNotRetryableExceptions(AlertNotifications.InvalidEvent.class);
 		return handler;
 	}
 

@@ -1,32 +1,26 @@
 package org.communityplaces.notifications.delivery;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
 import org.communityplaces.platform.outbound.OutboundAddresses;
+import org.communityplaces.platform.outbound.PinnedHttpClient;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +35,11 @@ import org.springframework.stereotype.Component;
 class WebhookSender {
 
 	static final String SIGNATURE = "X-Signature";
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** A receiver slower than this is retried later, so that it does not hold up other deliveries. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Preferences preferences;
 
@@ -71,7 +70,7 @@ class WebhookSender {
 		request.setHeader(SIGNATURE, "t=" + timestamp + ",v1=" + sign(preference.webhookSecret(), timestamp, body));
 		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
 		int status;
-		try (CloseableHttpClient http = client(verdict.addresses())) {
+		try (CloseableHttpClient http = PinnedHttpClient.to(verdict.addresses(), CONNECT_TIMEOUT, READ_TIMEOUT)) {
 			status = http.execute(request, response -> {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
@@ -85,38 +84,6 @@ class WebhookSender {
 		}
 	}
 
-	/**
-	 * A client for one request that connects only to the addresses checked: its host name is
-	 * still the one sent in the Host header and checked against the certificate (and SNI).
-	 */
-	private static CloseableHttpClient client(List<InetAddress> checked) {
-		DnsResolver pinned = new DnsResolver() {
-
-			@Override
-			public InetAddress[] resolve(String host) {
-				return checked.toArray(InetAddress[]::new);
-			}
-
-			@Override
-			public String resolveCanonicalHostname(String host) {
-				return host;
-			}
-
-		};
-		return HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(pinned)
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.ofSeconds(5))
-					.setSocketTimeout(Timeout.ofSeconds(10))
-					.build())
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.build();
-	}
 
 	static String sign(String secret, long timestamp, String body) {
 		try {

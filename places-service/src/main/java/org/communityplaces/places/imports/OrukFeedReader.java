@@ -3,7 +3,6 @@ package org.communityplaces.places.imports;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +11,9 @@ import java.util.List;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.communityplaces.platform.outbound.OutboundAddresses;
+import org.communityplaces.platform.outbound.PinnedHttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +56,7 @@ class OrukFeedReader {
 		String list = servicesAddress(url);
 		Budget budget = new Budget(settings.maxBytes().toBytes());
 		List<JsonNode> services = new ArrayList<>();
-		try (CloseableHttpClient http = client(verdict.addresses())) {
+		try (CloseableHttpClient http = PinnedHttpClient.to(verdict.addresses(), settings.connectTimeout(), settings.readTimeout())) {
 			RestClient rest = RestClient.builder().requestFactory(requestFactory(http)).build();
 			int totalPages = 1;
 			for (int page = 1; page <= totalPages; page++) {
@@ -174,37 +169,6 @@ class OrukFeedReader {
 		return factory;
 	}
 
-	/**
-	 * A client that connects only to the addresses checked: the host name is still the one sent
-	 * in the Host header and checked against the certificate (and SNI).
-	 */
-	private CloseableHttpClient client(List<InetAddress> checked) {
-		DnsResolver pinned = new DnsResolver() {
-
-			@Override
-			public InetAddress[] resolve(String host) {
-				return checked.toArray(InetAddress[]::new);
-			}
-
-			@Override
-			public String resolveCanonicalHostname(String host) {
-				return host;
-			}
-
-		};
-		return HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(pinned)
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.of(settings.connectTimeout()))
-					.setSocketTimeout(Timeout.of(settings.readTimeout()))
-					.build())
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.build();
-	}
 
 	/** What a run may still read, so that a feed cannot fill the service's memory. */
 	private final class Budget {
