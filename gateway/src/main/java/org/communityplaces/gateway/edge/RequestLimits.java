@@ -2,8 +2,9 @@ package org.communityplaces.gateway.edge;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,8 @@ class RequestLimits implements WebFilter {
 
 	/** What anyone may send without signing in: a report that a listing is out of date, a host's confirmation. */
 	private static final Pattern OPEN_WRITES = Pattern.compile("/api/places/[^/]+/(reports|confirmations)/?");
+
+	private static final String CONFIRMATION_TOKEN = "Confirmation-Token";
 
 	private final long maxBodyBytes;
 
@@ -136,9 +139,17 @@ class RequestLimits implements WebFilter {
 		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
+	/**
+	 * A report, or a confirmation with the token from a review e-mail: a signed-in host or admin
+	 * confirming from their own pages sends no token and is held to their own per-person limit.
+	 */
 	private static boolean isOpenWrite(ServerHttpRequest request) {
-		return HttpMethod.POST.equals(request.getMethod())
-				&& OPEN_WRITES.matcher(request.getPath().pathWithinApplication().value()).matches();
+		if (!HttpMethod.POST.equals(request.getMethod())) {
+			return false;
+		}
+		Matcher write = OPEN_WRITES.matcher(request.getPath().pathWithinApplication().value());
+		return write.matches()
+				&& (write.group(1).equals("reports") || request.getHeaders().containsHeader(CONFIRMATION_TOKEN));
 	}
 
 	private static boolean isImport(ServerHttpRequest request) {

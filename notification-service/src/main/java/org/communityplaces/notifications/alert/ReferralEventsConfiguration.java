@@ -20,6 +20,8 @@ class ReferralEventsConfiguration {
 
 	static final String DEAD_LETTER_SUFFIX = "-dlt";
 
+	private static final String PERSON_MESSAGES = "person-messages";
+
 	@Bean
 	EventContract eventContract() {
 		return EventContract.load();
@@ -34,7 +36,8 @@ class ReferralEventsConfiguration {
 	 * An event that cannot be processed (the store is down, or something in it is broken) is
 	 * retried with exponential backoff; one that still fails, or breaks the contract, goes to
 	 * {@code <topic>-dlt} and the consumer moves on. A dead letter that cannot be parked is
-	 * retried until it can: there is nowhere further for it to go.
+	 * retried until it can: there is nowhere further for it to go; so is a message for a person,
+	 * which is never parked (one that breaks the contract is dropped by its listener).
 	 */
 	@Bean
 	DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> kafka,
@@ -45,6 +48,10 @@ class ReferralEventsConfiguration {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) -> {
 			if (record.topic().endsWith(DEAD_LETTER_SUFFIX)) {
 				throw new IllegalStateException("A dead letter could not be parked; it will be tried again", failure);
+			}
+			if (record.topic().equals(PERSON_MESSAGES)) {
+				// It holds where to reach the person: never parked for people to read, tried until it is kept
+				throw new IllegalStateException("A message for a person could not be kept; it will be tried again", failure);
 			}
 			return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition());
 		});

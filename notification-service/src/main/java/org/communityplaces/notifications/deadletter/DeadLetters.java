@@ -53,9 +53,11 @@ class DeadLetters {
 			.register(meters);
 	}
 
-	@KafkaListener(topics = "referral-events-dlt", groupId = "${notifications.dead-letters.group-id:notification-service-dlt}")
+	@KafkaListener(topics = { "referral-events-dlt", "place-events-dlt" },
+			groupId = "${notifications.dead-letters.group-id:notification-service-dlt}")
 	void park(ConsumerRecord<String, String> record) {
-		String id = record.partition() + "-" + record.offset();
+		// Named by its topic as well, since each dead-letter topic has its own partitions and offsets
+		String id = record.topic() + "-" + record.partition() + "-" + record.offset();
 		String reason = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		DeadLetter letter = new DeadLetter(id, record.key(), record.value(),
 				reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 1000)),

@@ -85,6 +85,10 @@ class OrukFeedReader {
 		catch (IOException closing) {
 			// the connections are let go of anyway
 		}
+		catch (IllegalArgumentException unencoded) {
+			// Characters java.net.URI takes but a built address refuses, such as letters outside ASCII
+			throw new Unreadable("its address has characters that must be percent-encoded");
+		}
 		if (services.isEmpty()) {
 			throw new Unreadable("it lists no services");
 		}

@@ -139,6 +139,7 @@ class PlaceController {
 
 		/** @param caller who is shown it: {@code mayChange} names the parts they may change */
 		static PlaceView of(Place place, Caller caller) {
+			List<String> changes = PlaceAccess.changesFor(caller, place);
 			Place.Offer offer = place.offer();
 			Place.Location location = place.location();
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
@@ -146,8 +147,9 @@ class PlaceController {
 					location.latitude(), location.longitude(), location.attendance(), place.openingTimes(), offer.cost(),
 					offer.minimumAge(), offer.maximumAge(), place.host(), place.capacity(), place.status(),
 					place.timeline().createdAt(), place.timeline().lastModified(), place.upkeep().lastChecked(),
-					place.upkeep().closedUntil(), place.upkeep().listedFrom(), place.upkeep().reports(),
-					PlaceAccess.changesFor(caller, place));
+					place.upkeep().closedUntil(), place.upkeep().listedFrom(),
+					// Reports are strangers' own words: only those who look after the place read them
+					changes.isEmpty() ? List.of() : place.upkeep().reports(), changes);
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.communityplaces.places.place.Place;
 import org.communityplaces.platform.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,9 @@ class ConfirmationTokens {
 
 	private static final String ISSUER = "places-service";
 
+	/** When the host was asked, in milliseconds since the epoch as the store keeps instants. */
+	private static final String ASKED = "asked";
+
 	private static final String AUDIENCE = "confirm-listing";
 
 	private static final int SECRET_BYTES = 32;
@@ -69,12 +73,17 @@ class ConfirmationTokens {
 		this.lasts = Duration.parse(lasts);
 	}
 
-	String issue(String placeId) {
+	/**
+	 * @param askedAt when the host was asked: the token is good only while that question is open,
+	 * so it works once, and not after the listing was confirmed or changed another way
+	 */
+	String issue(String placeId, Instant askedAt) {
 		Instant now = clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.audience(List.of(AUDIENCE))
 			.subject(placeId)
+			.claim(ASKED, askedAt.toEpochMilli())
 			.issuedAt(now)
 			.expiresAt(now.plus(lasts))
 			.build();
@@ -82,8 +91,11 @@ class ConfirmationTokens {
 			.getTokenValue();
 	}
 
-	/** @throws InvalidToken unless the token was made here for this place and has not expired */
-	void check(String token, String placeId) {
+	/**
+	 * @throws InvalidToken unless the token was made here for this place, for the question it
+	 * has open now, and has not expired
+	 */
+	void check(String token, Place place) {
 		Jwt jwt;
 		try {
 			jwt = decoder.decode(token);
@@ -91,8 +103,13 @@ class ConfirmationTokens {
 		catch (JwtException invalid) {
 			throw new InvalidToken(invalid.getMessage() != null && invalid.getMessage().contains("expired"));
 		}
-		if (!placeId.equals(jwt.getSubject())) {
+		if (!place.id().equals(jwt.getSubject())) {
 			throw new InvalidToken(false);
+		}
+		Instant asked = place.upkeep().reviewAskedAt();
+		Object askedInToken = jwt.getClaim(ASKED);
+		if (asked == null || !(askedInToken instanceof Number millis) || millis.longValue() != asked.toEpochMilli()) {
+			throw new InvalidToken.Used();
 		}
 	}
 
@@ -113,10 +130,25 @@ class ConfirmationTokens {
 	static class InvalidToken extends Problem {
 
 		InvalidToken(boolean expired) {
-			super(HttpStatus.FORBIDDEN, expired ? "Link expired" : "Link not valid",
-					(expired ? "This link has expired." : "This link is not one we sent, or it was changed.")
-							+ " Sign in and confirm the listing from your places, or wait for the next e-mail.",
-					"Confirmation-Token", expired ? "has expired" : "is not valid");
+			this(expired ? "Link expired" : "Link not valid",
+					expired ? "This link has expired." : "This link is not one we sent, or it was changed.",
+					expired ? "has expired" : "is not valid");
+		}
+
+		private InvalidToken(String title, String detail, String fieldMessage) {
+			super(HttpStatus.FORBIDDEN, title, detail
+					+ " Sign in and confirm the listing from your places, or wait for the next e-mail.",
+					"Confirmation-Token", fieldMessage);
+		}
+
+		/** A link that did its work: the listing was confirmed or changed since the e-mail. */
+		static final class Used extends InvalidToken {
+
+			Used() {
+				super("Link already used", "This link was used already, or the listing was checked or changed since.",
+						"was used already");
+			}
+
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.communityplaces.places.place.Catalogue;
 import org.communityplaces.places.place.Freshness;
 import org.communityplaces.places.place.Place;
 import org.communityplaces.places.place.PlaceAccess;
+import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -52,13 +53,16 @@ class ReviewController {
 
 	private final Freshness freshness;
 
+	private final AuditLog audit;
+
 	ReviewController(Reviews reviews, Catalogue catalogue, PlaceAccess access, ConfirmationTokens tokens,
-			Freshness freshness) {
+			Freshness freshness, AuditLog audit) {
 		this.reviews = reviews;
 		this.catalogue = catalogue;
 		this.access = access;
 		this.tokens = tokens;
 		this.freshness = freshness;
+		this.audit = audit;
 	}
 
 	@PostMapping("/{id}/reports")
@@ -70,9 +74,10 @@ class ReviewController {
 	/** From the review e-mail's page: the token it carries stands for the host. */
 	@PostMapping(path = "/{id}/confirmations", headers = TOKEN)
 	Confirmed confirmWithToken(@PathVariable String id, @RequestHeader(TOKEN) @Size(max = 2000) String token) {
-		catalogue.get(id);
-		tokens.check(token, id);
-		return Confirmed.of(catalogue.confirm(id));
+		tokens.check(token, catalogue.get(id));
+		Place confirmed = catalogue.confirm(id);
+		audit.changedWithLink("host", "place", id, "confirm the listing is still right, from the review e-mail");
+		return Confirmed.of(confirmed);
 	}
 
 	@PostMapping(path = "/{id}/confirmations", headers = "!" + TOKEN)

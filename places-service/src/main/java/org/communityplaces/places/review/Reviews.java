@@ -91,7 +91,7 @@ class Reviews {
 		Instant now = clock.instant();
 		try {
 			outbox.update(Place.class, place.id(), place.version(), new Update().set("upkeep", place.upkeep().askedAt(now)),
-					now, PlaceReviewDue.of(place, place.version() + 1, tokens.issue(place.id())));
+					now, PlaceReviewDue.of(place, place.version() + 1, tokens.issue(place.id(), now)));
 			return true;
 		}
 		catch (OptimisticLockingFailureException changedMeanwhile) {

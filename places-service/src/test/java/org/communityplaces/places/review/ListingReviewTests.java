@@ -93,6 +93,10 @@ class ListingReviewTests extends PlacesServiceTest {
 		assertThat(confirmed).hasStatusOk();
 		assertThat(lastChecked(id)).isEqualTo(today());
 		assertThat(events(id, "PlaceReviewDue")).as("asked once, however often the job runs").hasSize(1);
+		// The link does its work once: a forwarded or kept e-mail cannot keep a listing looking checked
+		long version = mongo.findById(id, Place.class).version();
+		assertRefused(id, token, "Link already used");
+		assertThat(mongo.findById(id, Place.class).version()).isEqualTo(version);
 		clock.advance(Duration.ofDays(30));
 		reviews.askHostsWhoseReviewIsDue();
 		assertThat(events(id, "PlaceReviewDue")).as("checked a month ago: not due again").hasSize(1);

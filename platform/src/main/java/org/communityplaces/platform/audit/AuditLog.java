@@ -55,6 +55,15 @@ public class AuditLog {
 		mongo.insert(entry(caller, objectType, objectId, purpose, AuditEntry.Outcome.CHANGED, clock.instant()));
 	}
 
+	/**
+	 * Records a change made with a signed link the service e-mailed (the holder of the link is
+	 * taken to be the person it was sent to, in that role), with nobody signed in.
+	 */
+	public void changedWithLink(String role, String objectType, String objectId, String purpose) {
+		mongo.insert(new AuditEntry(new ObjectId().toHexString(), clock.instant(), "e-mailed-link", role, objectType,
+				objectId, purpose, AuditEntry.Outcome.CHANGED));
+	}
+
 	/** Records a change nobody asked for just then: the service did it on a schedule someone set. */
 	public void changedOnSchedule(String objectType, String objectId, String purpose) {
 		mongo.insert(new AuditEntry(new ObjectId().toHexString(), clock.instant(), SCHEDULE, SCHEDULE, objectType,

@@ -62,8 +62,7 @@ class Lifecycle implements ReferralActions {
 		}
 		Referral accepted = decide(caller, referral, LifecycleAction.ACCEPT, Decision.NONE,
 				personMessages.visit(referral, firstVisitOn));
-		personMessages.accepted(accepted);
-		return accepted;
+		return personMessages.accepted(accepted);
 	}
 
 	Referral decide(Caller caller, Referral referral, LifecycleAction action, Decision decision) {

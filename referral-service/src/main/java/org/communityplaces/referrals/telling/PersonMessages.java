@@ -62,22 +62,31 @@ public class PersonMessages {
 
 	/** Where and when, as the place's listing says it and the host gave the day; read as the host accepts. */
 	public Referral.Visit visit(Referral referral, LocalDate firstVisitOn) {
-		return WhereAndWhen.visit(listings.of(referral.place().id()).orElse(null), firstVisitOn);
+		try {
+			return WhereAndWhen.visit(listings.of(referral.place().id()).orElse(null), firstVisitOn);
+		}
+		catch (RuntimeException unreadable) {
+			// A listing this cannot put into words (a time that is not one) must not stop the host's accept
+			return WhereAndWhen.visit(null, firstVisitOn);
+		}
 	}
 
 	/**
 	 * Once a place accepted: asks for where and when to be sent, if the person wants to hear. A
 	 * change meanwhile leaves it to the watch.
+	 * @return the referral as stored now, so the host's answer carries its current version
 	 */
-	public void accepted(Referral accepted) {
+	public Referral accepted(Referral accepted) {
 		if (accepted.telling().sendsAnything()) {
 			try {
-				askWhereAndWhen(accepted, clock.instant());
+				return askWhereAndWhen(accepted, clock.instant());
 			}
 			catch (OptimisticLockingFailureException changedMeanwhile) {
 				// Someone changed the referral since the accept: the watch asks on its next run.
+				return referrals.find(accepted.id());
 			}
 		}
+		return accepted;
 	}
 
 	/**
@@ -111,13 +120,13 @@ public class PersonMessages {
 		}
 	}
 
-	private void askWhereAndWhen(Referral referral, Instant now) {
+	private Referral askWhereAndWhen(Referral referral, Instant now) {
 		Instant remindAt = remindAt(referral.telling().visit(), now);
 		Update claim = new Update().set("telling.whereAndWhenAskedAt", now);
 		if (remindAt != null) {
 			claim.set("telling.remindAt", remindAt);
 		}
-		ask(referral, claim, PersonToBeTold.whereAndWhen(referral), now);
+		return ask(referral, claim, PersonToBeTold.whereAndWhen(referral), now);
 	}
 
 	/** A reminder for a visit already begun (the service was down the day before) is not sent. */
@@ -143,8 +152,8 @@ public class PersonMessages {
 	}
 
 	/** The claim and the message in one write conditional on the version read. */
-	private void ask(Referral referral, Update claim, PersonToBeTold message, Instant now) {
-		referrals.update(referral, claim, now, message);
+	private Referral ask(Referral referral, Update claim, PersonToBeTold message, Instant now) {
+		return referrals.update(referral, claim, now, message);
 	}
 
 }

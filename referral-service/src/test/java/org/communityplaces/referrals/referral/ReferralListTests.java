@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The lists as people use them: a referrer finds a person by name among their organisation's
@@ -93,7 +94,11 @@ class ReferralListTests extends ReferralServiceTest {
 
 	@Test
 	void badFiltersAreNamedInOneAnswerAndChangeNothing() {
-		referred(PlacesCatalogueStandIn.RED_LION);
+		String id = referred(PlacesCatalogueStandIn.RED_LION);
+		// The relay marks the event sent on its own thread: compare once it has, so only a refusal could change it
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> mongo.findById(id, Referral.class),
+					referral -> referral.outbox().stream().allMatch(entry -> entry.sentAt() != null));
 		Supplier<String> stored = StoredState.of(mongo);
 		String before = stored.get();
 
