@@ -8,7 +8,8 @@ const App = (function () {
     host: [['/referrals.html', 'Referrals to you'], ['/places.html', 'Your places'], ['/alerts.html', 'Alerts']],
     commissioner: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals']],
     admin: [['/uptake.html', 'Uptake'], ['/referrals.html', 'Referrals'], ['/places.html', 'Places'], ['/listings.html', 'Listings'],
-      ['/imports.html', 'Imports'], ['/people.html', 'People'], ['/audit.html', 'Audit'], ['/dead-letters.html', 'Dead letters']]
+      ['/imports.html', 'Imports'], ['/people.html', 'People'], ['/audit.html', 'Audit'], ['/retention.html', 'Retention'],
+      ['/subject-access.html', 'Subject access'], ['/dead-letters.html', 'Dead letters']]
   };
 
   // The vocabulary of the reason a referral was closed or paused with, by the status it went to

@@ -7,6 +7,7 @@
       ['/referrals.html', 'See referrals, with nobody in them']],
     admin: [['/uptake.html', 'See uptake'], ['/places.html', 'Keep places up to date'], ['/imports.html', 'Import places'],
       ['/people.html', 'See who can sign in, and unlock accounts'], ['/audit.html', 'Read the audit trail'],
+      ['/subject-access.html', 'Answer a person who asks for a copy of what is held about them'],
       ['/dead-letters.html', 'Replay alerts that could not be handled']]
   };
   // What this service is for, in each role's own terms

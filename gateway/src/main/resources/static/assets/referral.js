@@ -20,7 +20,8 @@
 
   function show(referral) {
     const person = referral.person;
-    document.getElementById('heading').textContent = (person ? person.firstName + ' to ' : 'Referral to ') + referral.place.name;
+    document.getElementById('heading').textContent = (person && person.firstName ? person.firstName + ' to ' : 'Referral to ')
+      + referral.place.name;
     document.title = document.getElementById('heading').textContent + ' – Community places';
     statusLine.textContent = 'Status: ' + App.label('referral-status', referral.status) + why(latestStep(referral))
       + (referral.status === 'requested' && referral.respondBy ? '. The place answers by ' + App.when(referral.respondBy) : '');
@@ -35,6 +36,10 @@
     };
     const named = (vocabulary, codes) => (codes || []).map((code) => App.label(vocabulary, code)).join(', ');
     if (person) {
+      if (referral.erasure) {
+        fact('Their details', 'Erased ' + App.when(referral.erasure.at) + ': '
+          + App.label('erasure-reason', referral.erasure.reason).toLowerCase());
+      }
       fact('Name', [person.firstName, person.lastName].filter(Boolean).join(' '));
       fact('Needs', named('need', person.needs));
       fact('Interests', named('activity', person.interests));
@@ -49,7 +54,8 @@
         fact('The place may see', ['First name'].concat((referral.consent.sharing || [])
           .map((code) => App.label('shared-with-host', code).toLowerCase())).join(', '));
         fact('How they agreed', App.label('consent-method', referral.consent.method));
-        fact('Consent recorded', 'By ' + referral.consent.recordedBy + ', ' + App.when(referral.consent.recordedAt));
+        fact('Consent recorded', (referral.consent.recordedBy ? 'By ' + referral.consent.recordedBy + ', ' : '')
+          + App.when(referral.consent.recordedAt));
         fact('Lawful basis', App.label('lawful-basis', referral.consent.lawfulBasis));
       }
     }
@@ -164,6 +170,8 @@
       }
       case 'reason':
         return reasonForm(action, look);
+      case 'consent-withdrawal':
+        return withdrawalForm(action);
       case 'place':
         return App.make('a', { className: 'button-link', href: '/find.html?again=' + encodeURIComponent(id) }, action.label);
       default:
@@ -214,6 +222,33 @@
       confirm.firstChild.focus();
     });
     return made;
+  }
+
+  /**
+   * The person withdrew the consent the referral is held on: what it does, in plain words, and a
+   * second step to confirm, since their details cannot be brought back.
+   */
+  function withdrawalForm(action) {
+    const ask = App.button(action.label, { type: 'button', className: 'secondary' });
+    const confirm = App.make('div', { id: action.action + '-confirm', className: 'confirm', hidden: true });
+    const yes = App.button('Yes, they withdrew consent', { type: 'button' });
+    const no = App.button('No, go back', { type: 'button', className: 'secondary' });
+    yes.addEventListener('click', () => send(action));
+    no.addEventListener('click', () => {
+      confirm.hidden = true;
+      ask.hidden = false;
+      ask.focus();
+    });
+    confirm.append(App.make('p', { id: action.action + '-confirm-question', tabIndex: -1 },
+      'Are you sure? Their name, contact details, NHS number, notes, messages and scores are erased from this referral, '
+      + 'and from the referrals made when they were referred again. If the referral is still open it is cancelled, and '
+      + 'the place is told only that it was withdrawn. This cannot be undone.'), yes, no);
+    ask.addEventListener('click', () => {
+      confirm.hidden = false;
+      ask.hidden = true;
+      confirm.firstChild.focus();
+    });
+    return App.make('div', { className: 'inline-form' }, ask, confirm);
   }
 
   /** The scores recorded so far, and the form for the scores the server asks for now. */

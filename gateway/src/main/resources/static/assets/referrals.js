@@ -74,7 +74,9 @@
   function card(referral, level, chosen) {
     const item = App.element('li', null, 'card');
     const heading = App.element(level);
-    const link = App.element('a', (referral.person ? [referral.person.firstName, referral.person.lastName].filter(Boolean).join(' ') + ' to ' : '') + referral.place.name);
+    // A person whose details were erased has no name left: the referral is named by its place alone
+    const name = referral.person ? [referral.person.firstName, referral.person.lastName].filter(Boolean).join(' ') : '';
+    const link = App.element('a', (name ? name + ' to ' : '') + referral.place.name);
     link.href = '/referral.html?id=' + encodeURIComponent(referral.id);
     heading.appendChild(link);
     item.appendChild(heading);

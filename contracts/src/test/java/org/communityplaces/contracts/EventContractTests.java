@@ -17,7 +17,8 @@ class EventContractTests {
 	void everyMessageOfTheAsyncApiDocumentHasASchemaWithExamples() {
 		assertThat(contract.eventTypes()).containsExactlyInAnyOrder("ReferralRequested", "ReferralAccepted",
 				"ReferralRejected", "ReferralCancelled", "ReferralExpired", "ReferralReminderDue", "AttendanceRecorded",
-				"ReferralCompleted", "ReferralFailed", "OutcomeRecorded", "ReferralMessageWritten", "PlaceChanged",
+				"ReferralCompleted", "ReferralFailed", "OutcomeRecorded", "ReferralMessageWritten",
+				"ReferralPersonalDataErased", "PlaceChanged",
 				"PlaceRemoved", "PlaceReviewDue", "PlaceReported", "PersonToBeTold");
 		contract.eventTypes().forEach(type -> assertThat(contract.examples(type)).as(type).isNotEmpty());
 	}

@@ -44,6 +44,7 @@ class GatewayNegativeTests {
 			"/api-docs/notifications", "/api/places", "/api/places/p-1", "/api/places/p-1/capacity",
 			"/api/places/search", "/api/places/p-1/listing", "/api/places/imports", "/oruk", "/oruk/services", "/oruk/services/s-1",
 			"/api/referrals", "/api/referrals/r-1", "/api/referrals/r-1/accept", "/api/referrals/uptake", "/api/audit",
+			"/fhir/ServiceRequest/r-1",
 			"/api/notifications", "/api/notifications/inbox", "/api/notifications/preferences", "/actuator",
 			"/actuator/health", "/actuator/prometheus", "/actuator/gateway/routes", "/livez", "/readyz",
 			"/no/such/route");

@@ -60,6 +60,7 @@ class HostileRequestsTests extends ReferralServiceTest {
 			.pathVariable(REFERRALS + "/complete", "id", inProgress)
 			.pathVariable(REFERRALS + "/fail", "id", inProgress)
 			.pathVariable(REFERRALS + "/letter", "id", accepted)
+			.pathVariable(REFERRALS + "/withdraw-consent", "id", referred(PlacesCatalogueStandIn.RED_LION))
 			.exampleBody("POST /api/referrals", referralTo(PlacesCatalogueStandIn.RED_LION, false))
 			.exampleBody("POST " + REFERRALS + "/re-referrals", "{\"placeId\": \"" + PlacesCatalogueStandIn.BAKERY + "\"}")
 			.exampleBody("POST " + REFERRALS + "/accept", "{\"firstVisitOn\": \"2026-12-01\"}")
@@ -73,7 +74,7 @@ class HostileRequestsTests extends ReferralServiceTest {
 			.storedState(() -> RELAYED.matcher(stored.get()).replaceAll("\"sentAt\": \"when relayed\""))
 			.run();
 
-		assertThat(summary.operations()).as("every operation of the description").isEqualTo(20);
+		assertThat(summary.operations()).as("every operation of the description").isEqualTo(24);
 	}
 
 	private String accepted() {

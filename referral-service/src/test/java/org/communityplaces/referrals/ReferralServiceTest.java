@@ -97,6 +97,7 @@ public abstract class ReferralServiceTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> MongoWireTestServer.databaseUri(ReferralServiceTest.class));
 		registry.add("places.base-url", PlacesCatalogueStandIn::baseUrl);
+		registry.add("notifications.base-url", NotificationServiceStandIn::baseUrl);
 	}
 
 	protected static PublishedEvents published;
@@ -129,6 +130,7 @@ public abstract class ReferralServiceTest {
 		mongo.remove(new Query(), "audit");
 		clock.set(TestClock.START);
 		PlacesCatalogueStandIn.answering(true);
+		NotificationServiceStandIn.answering(true);
 	}
 
 	/** Runs the scheduled work of this class and method now, as the scheduler would. */

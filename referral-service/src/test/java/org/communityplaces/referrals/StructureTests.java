@@ -47,7 +47,8 @@ class StructureTests {
 					"org.communityplaces.referrals.attendance..", "org.communityplaces.referrals.outcome..",
 					"org.communityplaces.referrals.deadline..", "org.communityplaces.referrals.uptake..",
 					"org.communityplaces.referrals.place..", "org.communityplaces.referrals.vocabulary..",
-					"org.communityplaces.referrals.district..", "org.communityplaces.referrals.message..")
+					"org.communityplaces.referrals.district..", "org.communityplaces.referrals.message..",
+					"org.communityplaces.referrals.fhir..")
 			.check(referrals.mainClasses());
 	}
 

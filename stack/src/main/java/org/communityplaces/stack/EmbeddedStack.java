@@ -3,8 +3,12 @@ package org.communityplaces.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,6 +84,33 @@ public final class EmbeddedStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The master key that protects the referrals' personal fields, made once for this data
+	 * directory and kept beside the store it unlocks, readable by its owner alone: the embedded
+	 * stack is for one machine. It reaches the service in a file, not on a command line that
+	 * {@code ps} shows.
+	 */
+	private Path referralSecrets() throws IOException {
+		Path secrets = settings.dataDirectory().resolve("secrets").resolve("referral-service.properties");
+		if (!Files.exists(secrets)) {
+			Files.createDirectories(secrets.getParent());
+			byte[] masterKey = new byte[96];
+			new SecureRandom().nextBytes(masterKey);
+			Path written = Files.createTempFile(secrets.getParent(), "referral-service", ".properties");
+			restrictToOwner(written);
+			Files.writeString(written, "referrals.encryption.local-master-key="
+					+ Base64.getEncoder().encodeToString(masterKey) + "\n");
+			Files.move(written, secrets, StandardCopyOption.ATOMIC_MOVE);
+		}
+		return secrets.toAbsolutePath();
+	}
+
+	private static void restrictToOwner(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+	}
+
 	private void startServices() throws Exception {
 		List<String> infrastructure = List.of("--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.smtpPort(),
@@ -89,7 +120,9 @@ public final class EmbeddedStack implements AutoCloseable {
 						"--places.demo-catalogue.enabled=true",
 						"--places.search.index-dir=" + settings.dataDirectory().resolve("search-index")),
 				"referral-service", concat(infrastructure, "--spring.mongodb.uri=" + settings.mongoUri("referrals"),
-						"--places.base-url=" + StackSettings.url(settings.placesPort())),
+						"--places.base-url=" + StackSettings.url(settings.placesPort()),
+						"--notifications.base-url=" + StackSettings.url(settings.notificationPort()),
+						"--spring.config.additional-location=file:" + referralSecrets()),
 				"notification-service", concat(infrastructure,
 						"--spring.mongodb.uri=" + settings.mongoUri("notifications"),
 						"--notifications.portal-url=" + StackSettings.url(settings.gatewayPort())),

@@ -13,9 +13,17 @@ public record StackSettings(Path root, Path dataDirectory, boolean persistent, i
 		int referralPort, int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
 		List<String> javaOptions) {
 
+	/*
+	 * Four services on one machine, for trying the system out: each heap starts small and grows
+	 * only as far as the service needs (an initial heap of 1/64 of the machine's memory made each
+	 * service touch some 150 MiB more), and only the quick C1 compiler runs, so start-up is not
+	 * spent optimising code a demo never runs hot (from 41 s to 24 s on 2 cores). Deployments
+	 * (deploy/docker, deploy/k8s) keep the JVM's defaults for throughput. docs/benchmarks.md has
+	 * the numbers.
+	 */
 	public static StackSettings defaults(Path root) {
 		return new StackSettings(root, root.resolve("data"), true, 8080, 8090, 8081, 8082, 8083, 9092, 9093, 27017, 3025,
-				List.of("-Xmx384m", "-XX:+UseSerialGC"));
+				List.of("-Xms48m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 	}
 
 	/**

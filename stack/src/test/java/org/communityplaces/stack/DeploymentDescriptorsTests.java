@@ -44,7 +44,8 @@ class DeploymentDescriptorsTests {
 		assumeTrue(compose != null, "neither docker compose nor docker-compose is installed");
 		List<String> command = new ArrayList<>(compose);
 		command.addAll(List.of("-f", "docker-compose.yml", "config", "-q"));
-		run(command);
+		assertThat(exitValue(command, Map.of())).as("refused without the referrals' master key").isNotZero();
+		run(command, Map.of("REFERRALS_MASTER_KEY", "a-master-key"));
 	}
 
 	@Test
@@ -116,8 +117,26 @@ class DeploymentDescriptorsTests {
 	}
 
 	private static String run(List<String> command) throws IOException, InterruptedException {
+		return run(command, Map.of());
+	}
+
+	private static int exitValue(List<String> command, Map<String, String> environment)
+			throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+		builder.environment().remove("REFERRALS_MASTER_KEY");
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		return process.exitValue();
+	}
+
+	private static String run(List<String> command, Map<String, String> environment)
+			throws IOException, InterruptedException {
 		Path errorFile = Files.createTempFile("deployment-check", ".err");
-		Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(errorFile.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(errorFile.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		String errors = Files.readString(errorFile);

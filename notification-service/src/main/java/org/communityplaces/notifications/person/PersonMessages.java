@@ -62,6 +62,12 @@ class PersonMessages {
 				new Update().set("attempts", attempts).set("nextAttemptAt", next), PersonMessage.class);
 	}
 
+	/** Every message for the person about one referral, whoever made it, oldest first. */
+	List<PersonMessage> of(String referralId) {
+		return mongo.find(Query.query(Criteria.where("referralId").is(referralId)).with(Sort.by("createdAt")),
+				PersonMessage.class);
+	}
+
 	List<PersonMessage> of(String referralId, String referrerId) {
 		return mongo.find(Query.query(Criteria.where("referralId").is(referralId).and("referrerId").is(referrerId))
 			.with(Sort.by("createdAt")), PersonMessage.class);

@@ -43,14 +43,17 @@ class PersonMessagesListener {
 
 	private final GovUkNotify notify;
 
+	private final PersonDataErasure personData;
+
 	private final Clock clock;
 
 	PersonMessagesListener(EventContract contract, JsonMapper json, PersonMessages messages, GovUkNotify notify,
-			Clock clock) {
+			PersonDataErasure personData, Clock clock) {
 		this.contract = contract;
 		this.json = json;
 		this.messages = messages;
 		this.notify = notify;
+		this.personData = personData;
 		this.clock = clock;
 	}
 
@@ -66,7 +69,8 @@ class PersonMessagesListener {
 				return;
 			}
 			String way = event.get("way").asString();
-			String notSent = way.equals("text") && !notify.settings().sendsTextMessages() ? NEEDS_NOTIFY_FOR_TEXT
+			String notSent = personData.erased(event.get("referralId").asString()) ? PersonDataErasure.ERASED
+					: way.equals("text") && !notify.settings().sendsTextMessages() ? NEEDS_NOTIFY_FOR_TEXT
 					: way.equals("letter") && !notify.settings().sendsLetters() ? NEEDS_NOTIFY_FOR_LETTER : null;
 			Instant now = clock.instant();
 			messages.keep(new PersonMessage(event.get("eventId").asString(), event.get("referralId").asString(),

@@ -138,6 +138,15 @@ class PlaceController {
 			List<Place.Report> openReports, List<String> mayChange) {
 
 		/** @param caller who is shown it: {@code mayChange} names the parts they may change */
+		/**
+		 * A host's work e-mail and phone are for those who look after the place: everyone else
+		 * (a referrer, another place's host) sees the name the public listing gives as who to ask for.
+		 */
+		private static Place.Host hostAsShownTo(Place place, List<String> changes) {
+			Place.Host host = place.host();
+			return host == null || !changes.isEmpty() ? host : new Place.Host(host.name(), null, null);
+		}
+
 		static PlaceView of(Place place, Caller caller) {
 			List<String> changes = PlaceAccess.changesFor(caller, place);
 			Place.Offer offer = place.offer();
@@ -145,7 +154,8 @@ class PlaceController {
 			return new PlaceView(place.id(), place.version(), place.name(), place.description(), place.kind(),
 					place.organization(), offer.activities(), offer.accessibility(), location.address(),
 					location.latitude(), location.longitude(), location.attendance(), place.openingTimes(), offer.cost(),
-					offer.minimumAge(), offer.maximumAge(), place.host(), place.capacity(), place.status(),
+					offer.minimumAge(), offer.maximumAge(), hostAsShownTo(place, changes), place.capacity(),
+					place.status(),
 					place.timeline().createdAt(), place.timeline().lastModified(), place.upkeep().lastChecked(),
 					place.upkeep().closedUntil(), place.upkeep().listedFrom(),
 					// Reports are strangers' own words: only those who look after the place read them

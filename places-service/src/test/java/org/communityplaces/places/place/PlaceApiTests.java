@@ -59,7 +59,7 @@ class PlaceApiTests extends PlacesServiceTest {
 			assertThat(json).extractingPath("$.address.postcode").isEqualTo("S6 4HA");
 			assertThat(json).extractingPath("$.address.district").isEqualTo("S6");
 			assertThat(json).extractingPath("$.latitude").asNumber().satisfies(lat -> assertThat(lat.doubleValue()).isBetween(53.3, 53.5));
-			assertThat(json).extractingPath("$.host.email").isEqualTo("landlord@redlion.example.org");
+			assertThat(json).extractingPath("$.host.name").isEqualTo("Sam Taylor");
 			assertThat(json).extractingPath("$.capacity.available").isEqualTo(6);
 		});
 	}
@@ -238,6 +238,29 @@ class PlaceApiTests extends PlacesServiceTest {
 			.content(RED_LION)).hasStatus(403);
 		assertThat(as("host", "landlord@redlion.example.org", mvc.delete().uri("/api/places/{id}", id))).hasStatus(403);
 		assertThat(mongo.count(new Query(), Place.class)).isOne();
+	}
+
+	@Test
+	void aHostsWorkContactIsShownOnlyToThoseWhoLookAfterThePlace() {
+		String id = idOf(post(RED_LION));
+		assertThat(put("/api/places/{id}/host", id, """
+				{"name": "Sam Taylor", "email": "landlord@redlion.example.org", "phone": "0114 496 0111"}
+				""")).hasStatusOk();
+
+		for (MvcTestResult stranger : List.of(
+				as("referrer", "sam@surgery.example.org", mvc.get().uri("/api/places/{id}", id)).exchange(),
+				as("host", "kim@bakery.example.org", mvc.get().uri("/api/places/{id}", id)).exchange())) {
+			assertThat(stranger).hasStatusOk().bodyJson().satisfies(place -> {
+				assertThat(place).extractingPath("$.host.name").isEqualTo("Sam Taylor");
+				assertThat(place).extractingPath("$.host.email").isNull();
+				assertThat(place).extractingPath("$.host.phone").isNull();
+			});
+		}
+		for (MvcTestResult steward : List.of(
+				as("host", "Landlord@RedLion.example.org", mvc.get().uri("/api/places/{id}", id)).exchange(),
+				as("admin", null, mvc.get().uri("/api/places/{id}", id)).exchange())) {
+			assertThat(steward).hasStatusOk().bodyJson().extractingPath("$.host.phone").isEqualTo("0114 496 0111");
+		}
 	}
 
 	@Test

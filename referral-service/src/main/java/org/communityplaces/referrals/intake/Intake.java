@@ -153,7 +153,7 @@ class Intake {
 				content.person(), content.consent(), content.notes(), content.reasons(), place,
 				Referral.Timeline.createdAt(now, draft ? null : now), due,
 				List.of(Referral.StatusChange.by(caller, status, now, null, null)), List.of(), null, attempts,
-				idempotency, outbox, List.of(), content.telling()));
+				idempotency, outbox, List.of(), content.telling(), null));
 		if (!draft) {
 			metrics.transitioned(referral, null);
 		}

@@ -46,6 +46,8 @@ class IntakeRules implements ReferralActions {
 		if (!reReferable(referral)) {
 			throw new ReferralProblems.Conflict(referral.attempts().next() != null
 					? "This referral was already referred again, as " + referral.attempts().next() + "."
+					: referral.erasure() != null
+							? "The person's details on this referral were erased, so it cannot be referred again."
 					: "Only a referral that was declined, expired, cancelled or failed can be referred again; this one is "
 							+ referral.status().code() + ".");
 		}
@@ -67,10 +69,10 @@ class IntakeRules implements ReferralActions {
 		return referral.status() == ReferralStatus.DRAFT;
 	}
 
-	/** A referral that came to nothing, and was not referred elsewhere yet. */
+	/** A referral that came to nothing, was not referred elsewhere yet, and still holds the person's details. */
 	private static boolean reReferable(Referral referral) {
 		return referral.status().closed() && referral.status() != ReferralStatus.COMPLETED
-				&& referral.attempts().next() == null;
+				&& referral.attempts().next() == null && referral.erasure() == null;
 	}
 
 }

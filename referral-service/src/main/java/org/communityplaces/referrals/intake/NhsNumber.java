@@ -7,13 +7,13 @@ import java.util.Optional;
  * (weights 10 down to 2). People write it with spaces or dashes (943 476 5919), so those are
  * ignored.
  */
-final class NhsNumber {
+public final class NhsNumber {
 
 	private NhsNumber() {
 	}
 
 	/** @return the ten digits, or empty if this is not a valid NHS number */
-	static Optional<String> parse(String written) {
+	public static Optional<String> parse(String written) {
 		String digits = written.replaceAll("[\\s-]", "");
 		if (!digits.matches("\\d{10}")) {
 			return Optional.empty();

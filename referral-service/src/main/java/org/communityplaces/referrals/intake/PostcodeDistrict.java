@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * S6 2AA). Referrers may write the district or the full postcode, in either case, with or
  * without the space; only the district is kept.
  */
-final class PostcodeDistrict {
+public final class PostcodeDistrict {
 
 	/** The district, then the sector and unit (2AA) when the full postcode is written. */
 	private static final Pattern WRITTEN = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)(?:[0-9][A-Z]{2})?");
@@ -22,7 +22,7 @@ final class PostcodeDistrict {
 	}
 
 	/** @return the district in capitals (S6), or empty if this is neither a district nor a postcode */
-	static Optional<String> of(String written) {
+	public static Optional<String> of(String written) {
 		if (written.length() > LONGEST) {
 			return Optional.empty();
 		}

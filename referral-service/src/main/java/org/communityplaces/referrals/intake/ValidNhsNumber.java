@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = ValidNhsNumberValidator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidNhsNumber {
+public @interface ValidNhsNumber {
 
 	/** What the referrer reads, for a number that is not one and for one too long to be. */
 	String INVALID = "Enter a valid NHS number: it is 10 digits, such as 943 476 5919";

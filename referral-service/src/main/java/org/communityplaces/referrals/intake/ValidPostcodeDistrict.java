@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = ValidPostcodeDistrictValidator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidPostcodeDistrict {
+public @interface ValidPostcodeDistrict {
 
 	String message() default "Enter a postcode district such as S6, or a full postcode such as S6 2AA";
 

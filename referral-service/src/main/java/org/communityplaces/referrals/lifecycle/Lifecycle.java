@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Order(3)
 class Lifecycle implements ReferralActions {
 
+	/** A withdrawal of consent cancels with this reason, erasing the person's details with it: never chosen here. */
+	private static final String CONSENT_WITHDRAWN = "consent-withdrawn";
+
 	private final ReferralStore referrals;
 
 	private final ReferralCodes codes;
@@ -102,7 +105,10 @@ class Lifecycle implements ReferralActions {
 						: action.reasons() == null
 						? AvailableAction.withoutInput(referral, action.code(), action.label(), action.code())
 						: AvailableAction.withReason(referral, action.code(), action.label(), action.code(),
-								codes.reasons(action.reasons())));
+								codes.reasons(action.reasons())
+									.stream()
+									.filter(choice -> !choice.code().equals(CONSENT_WITHDRAWN))
+									.toList()));
 			}
 		}
 		return available;
@@ -116,6 +122,10 @@ class Lifecycle implements ReferralActions {
 			return null;
 		}
 		codes.check(action.reasons(), "reason", decision.reason() == null ? "" : decision.reason());
+		if (decision.reason().equals(CONSENT_WITHDRAWN)) {
+			throw new ReferralProblems.InvalidField("reason",
+					"record that they withdrew consent instead, which also erases their details");
+		}
 		if (decision.reason().equals("other") && blankToNull(decision.text()) == null) {
 			throw new ReferralProblems.InvalidField("text", "say what the other reason is");
 		}

@@ -83,8 +83,23 @@ public class PlaceDirectory {
 				.getSimpleName(), placeId);
 			return snapshot;
 		}
+		if (found.isPresent() && found.get().hostEmail() == null) {
+			return withTheHostTheEventsNamed(found.get());
+		}
 		found.ifPresent(snapshots::keep);
 		return found;
+	}
+
+	/**
+	 * The catalogue shows a host's work contact only to those who look after the place, so a
+	 * referrer's look-up comes back without it. The referral goes to the host the place's events
+	 * named; the catalogue's answer is not kept, so the snapshot moves forward by events alone and
+	 * a host change in a newer version still reaches the open referrals when its event arrives.
+	 */
+	private Optional<PlaceSummary> withTheHostTheEventsNamed(PlaceSummary place) {
+		PlaceSummary known = snapshots.find(place.id()).orElseThrow(PlacesUnavailable::new);
+		return Optional.of(new PlaceSummary(place.id(), place.version(), place.name(), place.kind(), place.district(),
+				place.area(), known.hostEmail(), place.acceptingReferrals()));
 	}
 
 	private <T> Callable<T> guarded(Supplier<T> call) {
@@ -130,7 +145,8 @@ public class PlaceDirectory {
 			boolean hasRoom = capacity == null || capacity.available() > 0;
 			String district = address == null ? null : address.district();
 			return new PlaceSummary(id, version == null ? 0 : version, name, PlaceSummary.kindCode(kind),
-					PlaceSummary.districtOf(district), PlaceSummary.areaOf(district), host.email(), active && hasRoom);
+					PlaceSummary.districtOf(district), PlaceSummary.areaOf(district), host == null ? null : host.email(),
+					active && hasRoom);
 		}
 
 		record Address(String district) {

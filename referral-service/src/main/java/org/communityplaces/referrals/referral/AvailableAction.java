@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * words, where to send it and what its form asks for.
  *
  * @param action what it does, such as {@code accept} or {@code record-baseline}
- * @param input {@code none}, {@code reason}, {@code attendance}, {@code outcome}, {@code place} or
- * {@code message} (words to the other side, the label naming who reads them)
+ * @param input {@code none}, {@code reason}, {@code attendance}, {@code outcome}, {@code place},
+ * {@code message} (words to the other side, the label naming who reads them) or
+ * {@code consent-withdrawal} (nothing to send, but a step to confirm what is erased)
  * @param reasons the coded reasons to choose from, when the input is a reason
  * @param attended whether the person came, when the input is attendance
  * @param timepoint {@code baseline} or {@code follow-up}, when the input is an outcome

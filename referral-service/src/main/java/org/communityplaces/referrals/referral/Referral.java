@@ -10,10 +10,12 @@ import org.communityplaces.platform.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.EncryptionAlgorithms;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.ExplicitEncrypted;
 
 /**
  * A social prescription: one person referred by one referrer to one place, the host's answer,
@@ -31,10 +33,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "due_by_deadline", def = "{'status': 1, 'deadline.remindAt': 1, 'deadline.respondBy': 1}"),
 		@CompoundIndex(name = "uptake_by_requested", def = "{'timeline.requestedAt': 1}") })
 public record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,
-		Referrer referrer, Person person, Consent consent, String notes, List<String> reasons, Place place,
-		Timeline timeline, Deadline deadline, List<StatusChange> history, List<Attendance> attendance,
-		Outcomes outcomes, Attempts attempts, Idempotency idempotency, List<OutboxEntry> outbox,
-		List<Message> messages, Telling telling) {
+		Referrer referrer, Person person, Consent consent, @ExplicitEncrypted(algorithm = RANDOM) String notes,
+		List<String> reasons, Place place, Timeline timeline, Deadline deadline, List<StatusChange> history,
+		List<Attendance> attendance, Outcomes outcomes, Attempts attempts, Idempotency idempotency, List<OutboxEntry> outbox,
+		List<Message> messages, Telling telling, Erasure erasure) {
+
+	/*
+	 * The fields marked @ExplicitEncrypted reach the store only as ciphertext. The NHS number is
+	 * encrypted the same way every time so that it can still be looked up; the rest differently
+	 * each time, so that equal values cannot be spotted in a copy of the database.
+	 */
+	static final String RANDOM = EncryptionAlgorithms.AEAD_AES_256_CBC_HMAC_SHA_512_Random;
+
+	static final String DETERMINISTIC = EncryptionAlgorithms.AEAD_AES_256_CBC_HMAC_SHA_512_Deterministic;
 
 	/** Referrals stored before messages and the person's way to hear were kept have none. */
 	public Referral {
@@ -50,8 +61,11 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	 * The person referred. Only the referrer's organisation sees all of it; a host sees the
 	 * first name and what the person agreed to share with them ({@link Consent#sharing()}).
 	 */
-	public record Person(String firstName, String lastName, Contact contact, String postcodeDistrict, String ageBand,
-			List<String> needs, List<String> interests, List<String> accessibility, String nhsNumber) {
+	public record Person(@ExplicitEncrypted(algorithm = RANDOM) String firstName,
+			@ExplicitEncrypted(algorithm = RANDOM) String lastName, @ExplicitEncrypted(algorithm = RANDOM) Contact contact,
+			String postcodeDistrict, String ageBand, @ExplicitEncrypted(algorithm = RANDOM) List<String> needs,
+			List<String> interests, List<String> accessibility,
+			@ExplicitEncrypted(algorithm = DETERMINISTIC) String nhsNumber) {
 	}
 
 	public record Contact(String method, String value) {
@@ -101,7 +115,8 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	}
 
 	/** One step in the referral's life, with who took it. Reason texts stay inside the service. */
-	public record StatusChange(String status, Instant at, String byUserId, String byRole, String reason, String text) {
+	public record StatusChange(String status, Instant at, String byUserId, String byRole, String reason,
+			@ExplicitEncrypted(algorithm = RANDOM) String text) {
 
 		/** @param caller who took the step, or null for the service itself (the deadline watch) */
 		public static StatusChange by(Caller caller, ReferralStatus status, Instant at, String reason, String text) {
@@ -133,8 +148,10 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	 * @param remindAt when the reminder the day before the first visit is due; null when there is none
 	 * @param reminderAskedAt when the service asked for that reminder to be sent
 	 */
-	public record Telling(String by, String mobileNumber, String emailAddress, PostalAddress postalAddress,
-			Visit visit, Instant whereAndWhenAskedAt, Instant remindAt, Instant reminderAskedAt) {
+	public record Telling(String by, @ExplicitEncrypted(algorithm = RANDOM) String mobileNumber,
+			@ExplicitEncrypted(algorithm = RANDOM) String emailAddress,
+			@ExplicitEncrypted(algorithm = RANDOM) PostalAddress postalAddress, Visit visit,
+			Instant whereAndWhenAskedAt, Instant remindAt, Instant reminderAskedAt) {
 
 		public static final Telling NO_CONTACT = new Telling("no-contact", null, null, null, null, null, null, null);
 
@@ -171,10 +188,12 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 	 *
 	 * @param byName the writer's name as their sign-in gives it, or null when it gives none
 	 */
-	public record Message(String byUserId, String byRole, String byName, String text, Instant at) {
+	public record Message(String byUserId, String byRole, @ExplicitEncrypted(algorithm = RANDOM) String byName,
+			@ExplicitEncrypted(algorithm = RANDOM) String text, Instant at) {
 	}
 
-	public record Outcomes(Scores baseline, Scores followUp) {
+	public record Outcomes(@ExplicitEncrypted(algorithm = RANDOM) Scores baseline,
+			@ExplicitEncrypted(algorithm = RANDOM) Scores followUp) {
 
 		public static final Outcomes NONE = new Outcomes(null, null);
 
@@ -212,6 +231,15 @@ public record Referral(@Id String id, @Version Long version, ReferralStatus stat
 							+ relativesToCallOnForHelp + friendsSeenMonthly + friendsToTalkTo + friendsToCallOnForHelp);
 		}
 
+	}
+
+	/**
+	 * When and why the person's details were erased from the referral, which keeps only what
+	 * uptake and the audit trail count; null while they are held.
+	 *
+	 * @param reason an {@code erasure-reason} code
+	 */
+	public record Erasure(Instant at, String reason) {
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
@@ -63,14 +62,7 @@ public class ReferralAccess {
 			throw new CallerProblems.NotAllowed("Only referrers search referrals by the person's name.");
 		}
 		List<Criteria> all = new ArrayList<>();
-		all.add(switch (caller.role()) {
-			case REFERRER -> Criteria.where("referrer.organisation").is(caller.organisation());
-			case HOST -> Criteria.where("place.hostEmail")
-				.is(caller.email().toLowerCase(Locale.ROOT))
-				.and("status")
-				.ne(ReferralStatus.DRAFT);
-			case COMMISSIONER, ADMIN -> new Criteria();
-		});
+		all.add(visibleTo(caller));
 		if (filter.status() != null) {
 			all.add(Criteria.where("status").is(filter.status()));
 		}
@@ -84,14 +76,34 @@ public class ReferralAccess {
 		if (filter.to() != null) {
 			all.add(Criteria.where(madeAt).lt(startOf(filter.to().plusDays(1))));
 		}
-		for (String word : filter.nameWords()) {
-			String anywhere = Pattern.quote(word);
-			all.add(new Criteria().orOperator(Criteria.where("person.firstName").regex(anywhere, "i"),
-					Criteria.where("person.lastName").regex(anywhere, "i")));
-		}
 		Sort order = caller.is(Role.HOST) ? Sort.by(Sort.Order.asc("deadline.respondBy"), Sort.Order.asc("_id"))
 				: Sort.by(Sort.Order.desc("timeline.createdAt"), Sort.Order.desc("_id"));
-		return referrals.find(new Criteria().andOperator(all), order, page, size);
+		if (filter.nameWords().isEmpty()) {
+			return referrals.find(new Criteria().andOperator(all), order, page, size);
+		}
+		// Names are stored encrypted, so the store cannot match them: the organisation's referrals
+		// are read in order, decrypted and matched here.
+		return referrals.findMatching(new Criteria().andOperator(all), order,
+				referral -> namedBy(referral.person(), filter.nameWords()), page, size);
+	}
+
+	private static boolean namedBy(Referral.Person person, List<String> words) {
+		String names = ((person.firstName() == null ? "" : person.firstName()) + " "
+				+ (person.lastName() == null ? "" : person.lastName()))
+			.toLowerCase(Locale.ROOT);
+		return words.stream().allMatch(word -> names.contains(word.toLowerCase(Locale.ROOT)));
+	}
+
+	/** The referrals this caller may see, as a query: the same need-to-know as {@link #visible}. */
+	public Criteria visibleTo(Caller caller) {
+		return switch (caller.role()) {
+			case REFERRER -> Criteria.where("referrer.organisation").is(caller.organisation());
+			case HOST -> Criteria.where("place.hostEmail")
+				.is(caller.email().toLowerCase(Locale.ROOT))
+				.and("status")
+				.ne(ReferralStatus.DRAFT);
+			case COMMISSIONER, ADMIN -> new Criteria();
+		};
 	}
 
 	private Instant startOf(LocalDate day) {
@@ -103,7 +115,7 @@ public class ReferralAccess {
 		return shown(caller, List.of(referral), purpose).get(0);
 	}
 
-	List<Object> shown(Caller caller, List<Referral> shown, String purpose) {
+	public List<Object> shown(Caller caller, List<Referral> shown, String purpose) {
 		if (caller.is(Role.REFERRER) || caller.is(Role.HOST)) {
 			audit.shown(caller, "referral", shown.stream().map(Referral::id).toList(), purpose);
 		}

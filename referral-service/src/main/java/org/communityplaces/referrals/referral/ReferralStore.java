@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.outbox.Outbox;
@@ -49,6 +51,13 @@ public class ReferralStore {
 
 	List<Referral> find(Criteria criteria, Sort sort, int page, int size) {
 		return mongo.find(Query.query(criteria).with(sort).skip((long) page * size).limit(size), Referral.class);
+	}
+
+	/** A page of the referrals that match in the store and then pass {@code test}, in order. */
+	List<Referral> findMatching(Criteria criteria, Sort sort, Predicate<Referral> test, int page, int size) {
+		try (Stream<Referral> all = mongo.stream(Query.query(criteria).with(sort), Referral.class)) {
+			return all.filter(test).skip((long) page * size).limit(size).toList();
+		}
 	}
 
 	public Optional<Referral> findByIdempotencyKey(String key) {

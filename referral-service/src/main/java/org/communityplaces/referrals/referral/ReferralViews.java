@@ -25,13 +25,14 @@ final class ReferralViews {
 
 	}
 
+	/** @param erasure when and why the person's details were erased, or null while they are held */
 	record ReferrerView(String id, long version, String status, String heldFrom, PlaceView place,
 			Referral.Referrer referrer, Referral.Person person, Referral.Consent consent, String notes,
 			List<String> reasons, Instant createdAt, Instant requestedAt, Instant respondBy, Instant decidedAt,
 			Instant firstAttendedAt, Instant closedAt, List<Referral.StatusChange> history,
 			List<Referral.Attendance> attendance, Referral.Outcomes outcomes, List<String> previousAttempts,
 			String nextAttempt, List<MessageView> messages, Referral.Telling hearing, String letter,
-			List<AvailableAction> actions) {
+			Referral.Erasure erasure, List<AvailableAction> actions) {
 
 		static ReferrerView of(Referral referral, List<AvailableAction> actions) {
 			Referral.Timeline timeline = referral.timeline();
@@ -43,7 +44,7 @@ final class ReferralViews {
 					referral.outcomes(), referral.attempts().previous(), referral.attempts().next(),
 					MessageView.of(referral), referral.telling(),
 					Referral.Telling.letterReady(referral.status()) ? "/api/referrals/" + referral.id() + "/letter" : null,
-					actions);
+					referral.erasure(), actions);
 		}
 
 	}

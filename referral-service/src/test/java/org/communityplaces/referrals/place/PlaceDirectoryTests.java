@@ -93,6 +93,29 @@ class PlaceDirectoryTests {
 		assertThat(directoryAt(catalogueFailingFirst(0, 404, "{\"status\":404}")).find("p2")).isEmpty();
 	}
 
+	/** As places-service answers a referrer: the host's name, not their work contact. */
+	private static final String RED_LION_AS_A_REFERRER_SEES_IT = RED_LION.replace(",\"email\":\"landlord@redlion.example.org\"", "")
+		.replace("\"version\":4", "\"version\":5");
+
+	@Test
+	void aLookUpWithoutTheHostsContactRoutesToTheHostThePlacesEventsNamedAndKeepsNothing() throws IOException {
+		mongo.save(new PlaceSummary("p1", 4, "The Red Lion", "pub", "S6", "S", "landlord@redlion.example.org", true));
+		PlaceDirectory directory = directoryAt(catalogueFailingFirst(0, 200, RED_LION_AS_A_REFERRER_SEES_IT));
+
+		assertThat(directory.find("p1")).hasValueSatisfying(place -> {
+			assertThat(place.hostEmail()).isEqualTo("landlord@redlion.example.org");
+			assertThat(place.version()).isEqualTo(5);
+			assertThat(place.acceptingReferrals()).as("the catalogue's word on room").isFalse();
+		});
+		assertThat(mongo.findById("p1", PlaceSummary.class)).as("the snapshot moves by events alone")
+			.extracting(PlaceSummary::version)
+			.isEqualTo(4L);
+
+		mongo.remove(new Query(), PlaceSummary.class);
+		assertThatExceptionOfType(PlaceDirectory.PlacesUnavailable.class).as("no host known yet: try again shortly")
+			.isThrownBy(() -> directory.find("p1"));
+	}
+
 	@Test
 	void aPassingFailureIsRetriedWithBackoff() throws IOException {
 		PlaceDirectory directory = directoryAt(catalogueFailingFirst(2, 200, RED_LION));

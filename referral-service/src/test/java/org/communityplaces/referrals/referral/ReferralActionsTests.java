@@ -26,7 +26,8 @@ class ReferralActionsTests extends ReferralServiceTest {
 			"expired", "in-progress", "on-hold", "completed", "failed");
 
 	private static final List<String> ACTIONS = List.of("submit", "accept", "reject", "attend", "miss", "complete",
-			"hold", "resume", "fail", "cancel", "record-baseline", "record-follow-up", "re-refer", "write-message");
+			"hold", "resume", "fail", "cancel", "record-baseline", "record-follow-up", "re-refer", "write-message",
+			"withdraw-consent");
 
 	@Test
 	void theHostIsOfferedAnAnswerWithTheContractsReasonsAndTheReferrerTheirOwnSteps() {
@@ -51,13 +52,13 @@ class ReferralActionsTests extends ReferralServiceTest {
 
 		MvcTestResult referrer = get(LINK_WORKER, "/api/referrals/" + id);
 		assertThat(referrer).bodyJson().extractingPath("$.actions[*].action").asArray()
-			.containsExactly("cancel", "record-baseline", "write-message");
+			.containsExactly("cancel", "record-baseline", "write-message", "withdraw-consent");
 		assertThat(referrer).bodyJson().extractingPath("$.actions[1]").asMap()
 			.containsEntry("href", "/api/referrals/" + id + "/outcomes")
 			.containsEntry("input", "outcome")
 			.containsEntry("timepoint", "baseline");
 		assertThat(get(LINK_WORKER, "/api/referrals")).bodyJson().extractingPath("$[0].actions[*].action").asArray()
-			.containsExactly("cancel", "record-baseline", "write-message");
+			.containsExactly("cancel", "record-baseline", "write-message", "withdraw-consent");
 		for (Actor nobodysCarer : new Actor[] { COMMISSIONER, ADMIN }) {
 			assertThat(get(nobodysCarer, "/api/referrals/" + id)).bodyJson().extractingPath("$.actions").asArray().isEmpty();
 		}
@@ -77,7 +78,8 @@ class ReferralActionsTests extends ReferralServiceTest {
 		assertThat(accepted).bodyJson().extractingPath("$.actions[1].attended").isEqualTo(false);
 
 		MvcTestResult rejected = post(LINK_WORKER, "/api/referrals/" + id + "/cancel", "{\"reason\": \"person-declined\"}");
-		assertThat(rejected).bodyJson().extractingPath("$.actions[*].action").asArray().containsExactly("re-refer");
+		assertThat(rejected).bodyJson().extractingPath("$.actions[*].action").asArray()
+			.containsExactly("re-refer", "withdraw-consent");
 		assertThat(rejected).bodyJson().extractingPath("$.actions[0]").asMap()
 			.containsEntry("label", "Refer them to another place")
 			.containsEntry("href", "/api/referrals/" + id + "/re-referrals")
@@ -92,11 +94,11 @@ class ReferralActionsTests extends ReferralServiceTest {
 				"{\"reason\": \"other\", \"text\": \"Quiz night is full until January\"}");
 		assertThat(declined).bodyJson().extractingPath("$.actions").asArray().isEmpty();
 		assertThat(get(LINK_WORKER, "/api/referrals/" + id)).bodyJson().extractingPath("$.actions[*].action").asArray()
-			.containsExactly("re-refer");
+			.containsExactly("re-refer", "withdraw-consent");
 		assertThat(get(LINK_WORKER, "/api/referrals?status=rejected")).bodyJson()
 			.extractingPath("$[0].actions[*].label")
 			.asArray()
-			.containsExactly("Refer them to another place");
+			.containsExactly("Refer them to another place", "Record that they withdrew consent");
 		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/outcomes", BASELINE), 409, null);
 		assertRefused(post(LINK_WORKER, "/api/referrals/" + id + "/cancel", "{\"reason\": \"no-longer-needed\"}"), 409,
 				null);
