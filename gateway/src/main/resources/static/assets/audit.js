@@ -6,7 +6,8 @@
   const more = document.getElementById('more');
   let page = 0;
   let entries = [];
-  const TRAILS = [{ code: '/api/audit', name: 'Referrals' }, { code: '/api/places/audit', name: 'Places' }];
+  const TRAILS = [{ code: '/api/audit', name: 'Referrals' }, { code: '/api/places/audit', name: 'Places' },
+    { code: '/api/notifications/audit', name: 'Alerts and messages' }];
   const form = App.form({ id: 'filter', className: 'inline-form' }, [
     App.field('Records', App.select({ id: 'trail', name: 'trail' }, TRAILS)),
     App.field('Record id', App.input({ id: 'objectId', name: 'objectId' })),

@@ -89,7 +89,8 @@
     window.history.replaceState(null, '', '/find.html?' + address);
     count.textContent = 'Searching…';
     try {
-      const found = await App.api('GET', '/api/places/search?' + made);
+      // This page shows no counts by kind or need, so it does not ask the catalogue to make them
+      const found = await App.api('GET', '/api/places/search?' + made + '&facets=false');
       show(found, made);
     } catch (failure) {
       count.textContent = '';

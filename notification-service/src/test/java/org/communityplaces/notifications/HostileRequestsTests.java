@@ -68,7 +68,7 @@ class HostileRequestsTests extends NotificationServiceTest {
 			.storedState(StoredState.of(mongo))
 			.run();
 
-		assertThat(summary.operations()).isEqualTo(13);
+		assertThat(summary.operations()).isEqualTo(14);
 	}
 
 	@Test

@@ -686,6 +686,48 @@ class WebJourneyIT {
 		signOut();
 	}
 
+	@Test
+	void anAdminMakesAPersonsCopyThenTheirReferrerRecordsThatTheyWithdrewConsent() throws Exception {
+		String referral = gateway.refer(redLion, "Maud", "Withers");
+		open("/subject-access.html");
+		signIn("ada", "admin-demo");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("firstName"))).sendKeys("maud");
+		browser.findElement(By.id("lastName")).sendKeys("WITHERS ");
+		browser.findElement(By.id("postcodeDistrict")).sendKeys("s6 2aa");
+		browser.findElement(By.xpath("//button[text()='Find by name']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "One referral"));
+		assertThat(browser.findElement(By.id("found-referrals")).getText()).contains("Maud Withers", referral);
+		clickWhenSteady(By.id("show-copy"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-heading")));
+		assertThat(browser.findElement(By.id("copy-document")).getText())
+			.contains("Referral to " + GatewayClient.RED_LION, "Maud", "Withers", "Lives alone since March",
+					"Who was shown or changed this referral")
+			.doesNotContain("Edith");
+		checkAccessibilityAndPhotograph("subject-access-copy");
+		open("/retention.html");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "The next run would erase"));
+		checkAccessibilityAndPhotograph("retention");
+		signOut();
+
+		open(referralPage(referral));
+		signIn("sam", "referrals-demo");
+		clickWhenSteady(By.xpath("//button[text()='Record that they withdrew consent']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[text()='Yes, they withdrew consent']")))
+			.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Cancelled"));
+		wait.until(driver -> !driver.findElement(By.tagName("main")).getText().contains("Withers"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Erased").doesNotContain("Maud",
+				"Lives alone since March", "0114 496 0000");
+		checkAccessibilityAndPhotograph("referral-consent-withdrawn");
+		signOut();
+
+		open(referralPage(referral));
+		signIn("pat", "hosting-demo");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-line"), "Cancelled"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Maud", "withdrew");
+		signOut();
+	}
+
 	/** Searches near S6 for a pub with step-free access and refers someone there; the new referral's page. */
 	private String referFromSearch(String firstName) {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("postcode"))).sendKeys("S6 2AA");

@@ -2,7 +2,9 @@ package org.communityplaces.gateway.edge;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -31,14 +33,24 @@ class AccessLog implements WebFilter {
 			return chain.filter(exchange);
 		}
 		long started = System.nanoTime();
-		return chain.filter(exchange).doFinally(signal -> {
-			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			log.info("{} {} {} {} route={} {}ms", exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER),
-					exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-					status == null ? "-" : status.value(), route == null ? "-" : route.getId(),
-					(System.nanoTime() - started) / 1_000_000);
+		// tap restores the request's trace id for the line (context propagation is "limited")
+		return chain.filter(exchange).tap(() -> new DefaultSignalListener<>() {
+
+			@Override
+			public void doFinally(SignalType signal) {
+				logged(exchange, started);
+			}
+
 		});
+	}
+
+	private static void logged(ServerWebExchange exchange, long started) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		log.info("{} {} {} {} route={} {}ms", exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER),
+				exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+				status == null ? "-" : status.value(), route == null ? "-" : route.getId(),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.communityplaces.gateway.problem;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -24,6 +26,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
+	private static final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
 		ServerHttpResponse response = exchange.getResponse();
@@ -32,11 +36,19 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		}
 		HttpStatusCode status = error instanceof ErrorResponse known ? known.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
-		if (status.is5xxServerError()) {
-			log.error("Gateway error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-					error);
+		Mono<Void> problem = Problems.write(exchange, status, Problems.titleOf(status),
+				detail(status, exchange.getRequest().getMethod()));
+		if (!status.is5xxServerError()) {
+			return problem;
 		}
-		return Problems.write(exchange, status, Problems.titleOf(status), detail(status, exchange.getRequest().getMethod()));
+		return Mono.deferContextual(context -> {
+			// The request's trace id on the line: context propagation is "limited", so it is restored here
+			try (ContextSnapshot.Scope traced = snapshots.setThreadLocalsFrom(context)) {
+				log.error("Gateway error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+						error);
+			}
+			return problem;
+		});
 	}
 
 	private static String detail(HttpStatusCode status, HttpMethod method) {

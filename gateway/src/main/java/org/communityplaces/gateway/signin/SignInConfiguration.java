@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,6 +23,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -48,6 +52,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebSession;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Sign-in at the gateway: the open read APIs need none, everything else needs a signed-in
@@ -100,15 +106,15 @@ class SignInConfiguration {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
 		http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/oruk/**", "/oruk", "/.well-known/jwks.json", "/livez", "/readyz",
+			.matchers(anyOf(null, "/oruk/**", "/oruk", "/.well-known/jwks.json", "/livez", "/readyz",
 					// The actuator is served only on the management port (see application.yml)
 					"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
-					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico")
+					"/api-docs/**", SIGN_IN_PAGE, "/sign-in/providers", "/assets/**", "/favicon.ico"))
 			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/places/search", "/api/vocabularies", CONFIRM_LISTING_PAGE)
+			.matchers(anyOf(HttpMethod.GET, "/api/places/search", "/api/vocabularies", CONFIRM_LISTING_PAGE))
 			.permitAll()
 			// Anyone may say a listing is out of date; a host confirms one with the token from their e-mail
-			.pathMatchers(HttpMethod.POST, "/api/places/*/reports", "/api/places/*/confirmations")
+			.matchers(anyOf(HttpMethod.POST, "/api/places/*/reports", "/api/places/*/confirmations"))
 			.permitAll()
 			.pathMatchers("/api/people", "/api/people/**")
 			.hasRole("ADMIN")
@@ -249,6 +255,29 @@ class SignInConfiguration {
 		RedirectServerLogoutSuccessHandler redirect = new RedirectServerLogoutSuccessHandler();
 		redirect.setLogoutSuccessUrl(URI.create(location));
 		return redirect;
+	}
+
+	/**
+	 * The request's method (any, if null) and one of these paths, as {@code pathMatchers} matches
+	 * them, in one plain loop: {@code pathMatchers} makes a reactive matcher for each pattern and
+	 * formats a debug message for each as it tries it, whether debug is logged or not, on every
+	 * request that reaches the list.
+	 */
+	private static ServerWebExchangeMatcher anyOf(HttpMethod method, String... patterns) {
+		List<PathPattern> parsed = Arrays.stream(patterns).map(PathPatternParser.defaultInstance::parse).toList();
+		return exchange -> {
+			ServerHttpRequest request = exchange.getRequest();
+			if (method != null && !method.equals(request.getMethod())) {
+				return ServerWebExchangeMatcher.MatchResult.notMatch();
+			}
+			PathContainer path = request.getPath().pathWithinApplication();
+			for (PathPattern pattern : parsed) {
+				if (pattern.matches(path)) {
+					return ServerWebExchangeMatcher.MatchResult.match();
+				}
+			}
+			return ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
 	}
 
 	/** Changes sent with the session cookie; API clients send their credentials on each request instead. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.communityplaces.notifications.delivery.Notification;
 import org.communityplaces.notifications.delivery.Notifications;
 import org.communityplaces.notifications.person.PersonMessagesHeld;
+import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -37,9 +38,12 @@ class SubjectAccessController {
 
 	private final PersonMessagesHeld personMessages;
 
-	SubjectAccessController(Notifications notifications, PersonMessagesHeld personMessages) {
+	private final AuditLog audit;
+
+	SubjectAccessController(Notifications notifications, PersonMessagesHeld personMessages, AuditLog audit) {
 		this.notifications = notifications;
 		this.personMessages = personMessages;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/notifications/subject-access")
@@ -57,6 +61,7 @@ class SubjectAccessController {
 					"must be a referral id");
 		}
 		List<String> referrals = List.copyOf(new LinkedHashSet<>(sent));
+		audit.shown(caller, "referral", referrals, "subject access: the alerts and messages held about the person");
 		return new Held(
 				referrals.stream()
 					.flatMap(id -> notifications.aboutReferral(id).stream())

@@ -43,6 +43,12 @@ class SubjectAccessTests extends NotificationServiceTest {
 		assertThat(as("admin", null, mvc.get().uri("/api/notifications/subject-access?referralId=" + theirs)))
 			.bodyText()
 			.doesNotContain(someoneElses, HOST);
+		assertThat(as("admin", null, mvc.get().uri("/api/notifications/audit?objectId=" + theirs))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.entries[*].purpose")
+			.asArray()
+			.containsOnly("subject access: the alerts and messages held about the person")
+			.hasSize(2);
 	}
 
 	@Test

@@ -5,20 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts, over every matching place, the facet values ({@code kind/pub},
- * {@code activity/walking}...) and the matches themselves. All facets share one doc-values
- * field, so each match costs one look-up and an array increment per value; labels are
- * resolved once per segment.
+ * {@code activity/walking}...). All facets share one doc-values field, held as bits per
+ * segment ({@link FacetOrdinals}), so each match costs a few bit operations and an array
+ * increment per value; labels are added up once per segment.
  */
 final class FacetCounter implements Collector {
 
@@ -26,13 +23,16 @@ final class FacetCounter implements Collector {
 
 	static final char SEPARATOR = '/';
 
+	private final FacetOrdinals ordinals;
+
 	private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
 
-	private int matches;
+	private FacetOrdinals.Segment segment;
 
-	private SegmentCounts current;
+	private int[] segmentCounts;
 
-	FacetCounter(String... dimensions) {
+	FacetCounter(FacetOrdinals ordinals, String... dimensions) {
+		this.ordinals = ordinals;
 		for (String dimension : dimensions) {
 			counts.put(dimension, new TreeMap<>());
 		}
@@ -41,8 +41,10 @@ final class FacetCounter implements Collector {
 	@Override
 	public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
 		flush();
-		SegmentCounts segment = new SegmentCounts(DocValues.getSortedSet(context.reader(), FIELD));
-		current = segment;
+		FacetOrdinals.Segment values = ordinals.of(context.reader());
+		int[] valueCounts = new int[values.valueCount()];
+		segment = values;
+		segmentCounts = valueCounts;
 		return new LeafCollector() {
 
 			@Override
@@ -50,9 +52,8 @@ final class FacetCounter implements Collector {
 			}
 
 			@Override
-			public void collect(int doc) throws IOException {
-				matches++;
-				segment.collect(doc);
+			public void collect(int doc) {
+				values.count(doc, valueCounts);
 			}
 
 		};
@@ -63,55 +64,25 @@ final class FacetCounter implements Collector {
 		return ScoreMode.COMPLETE_NO_SCORES;
 	}
 
-	int matches() {
-		return matches;
-	}
-
-	Map<String, Map<String, Integer>> counts() throws IOException {
+	Map<String, Map<String, Integer>> counts() {
 		flush();
 		return counts;
 	}
 
-	private void flush() throws IOException {
-		if (current != null) {
-			current.addTo(counts);
-			current = null;
+	private void flush() {
+		if (segment == null) {
+			return;
 		}
-	}
-
-	private static final class SegmentCounts {
-
-		private final SortedSetDocValues values;
-
-		private final int[] ordinalCounts;
-
-		SegmentCounts(SortedSetDocValues values) {
-			this.values = values;
-			this.ordinalCounts = new int[(int) values.getValueCount()];
-		}
-
-		void collect(int doc) throws IOException {
-			if (values.advanceExact(doc)) {
-				for (int n = values.docValueCount(); n > 0; n--) {
-					ordinalCounts[(int) values.nextOrd()]++;
+		for (int ordinal = 0; ordinal < segmentCounts.length; ordinal++) {
+			if (segmentCounts[ordinal] > 0) {
+				Map<String, Integer> dimension = counts.get(segment.facet(ordinal));
+				if (dimension != null) {
+					dimension.merge(segment.value(ordinal), segmentCounts[ordinal], Integer::sum);
 				}
 			}
 		}
-
-		void addTo(Map<String, Map<String, Integer>> totals) throws IOException {
-			for (int ordinal = 0; ordinal < ordinalCounts.length; ordinal++) {
-				if (ordinalCounts[ordinal] > 0) {
-					BytesRef label = values.lookupOrd(ordinal);
-					String text = label.utf8ToString();
-					int split = text.indexOf(SEPARATOR);
-					Map<String, Integer> dimension = totals.get(text.substring(0, split));
-					if (dimension != null) {
-						dimension.merge(text.substring(split + 1), ordinalCounts[ordinal], Integer::sum);
-					}
-				}
-			}
-		}
-
+		segment = null;
+		segmentCounts = null;
 	}
 
 }

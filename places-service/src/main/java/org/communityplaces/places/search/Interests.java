@@ -79,9 +79,14 @@ final class Interests {
 	/**
 	 * @param byRelevance whether the score adds how well each word matched to how many of the
 	 * words matched; without it the score is the number of words matched, for an order that
-	 * then goes by distance
+	 * then goes by distance. One word alone is scored as itself: every match has it, so what it
+	 * found adds the same to each and would only cost a look at every match.
 	 */
 	Query query(boolean byRelevance) {
+		if (wanted.size() == 1 && excluded.isEmpty()) {
+			Query word = wanted.keySet().iterator().next();
+			return byRelevance ? word : new ConstantScoreQuery(word);
+		}
 		BooleanQuery.Builder any = new BooleanQuery.Builder();
 		for (Query word : wanted.keySet()) {
 			any.add(byRelevance

@@ -37,6 +37,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.BinaryDocValues;
@@ -53,6 +54,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -60,6 +62,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
@@ -97,6 +100,8 @@ public class PlaceIndex implements Closeable {
 
 	private final Analyzer analyzer = englishAnalyzer();
 
+	private final FacetOrdinals facetOrdinals = new FacetOrdinals();
+
 	private final Path folder;
 
 	private final FSDirectory directory;
@@ -114,7 +119,7 @@ public class PlaceIndex implements Closeable {
 			IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
 			this.writer = new IndexWriter(directory, config);
-			this.searchers = new SearcherManager(writer, null);
+			this.searchers = new SearcherManager(writer, new FacetsReadFirst());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the search index under " + parent, ex);
@@ -211,11 +216,12 @@ public class PlaceIndex implements Closeable {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(wanted, 1), null, 1000)
+				TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(wanted, 1), null, Integer.MAX_VALUE)
 					.newCollector();
-				FacetCounter facets = new FacetCounter(FACETS);
-				searcher.search(query, MultiCollector.wrap(top, facets));
-				ScoreDoc[] docs = top.topDocs((request.page() - 1) * request.size(), request.size()).scoreDocs;
+				FacetCounter facets = request.facets() ? new FacetCounter(facetOrdinals, FACETS) : null;
+				searcher.search(query, facets == null ? top : MultiCollector.wrap(top, facets));
+				TopDocs page = top.topDocs((request.page() - 1) * request.size(), request.size());
+				ScoreDoc[] docs = page.scoreDocs;
 				List<List<String>> matched = interests.matched(searcher,
 						Arrays.stream(docs).mapToInt(doc -> doc.doc).toArray());
 				int distanceField = distanceField(sort);
@@ -224,7 +230,8 @@ public class PlaceIndex implements Closeable {
 					Double distance = distanceField < 0 ? null : (Double) ((FieldDoc) docs[i]).fields[distanceField];
 					hits.add(hit(searcher, docs[i].doc, distance, matched.get(i)));
 				}
-				return new SearchResults(facets.matches(), request.page(), request.size(), hits, facets.counts());
+				return new SearchResults(page.totalHits.value, request.page(), request.size(), hits,
+						facets == null ? null : facets.counts());
 			}
 			finally {
 				searchers.release(searcher);
@@ -241,6 +248,22 @@ public class PlaceIndex implements Closeable {
 		writer.close();
 		directory.close();
 		FileSystemUtils.deleteRecursively(folder);
+	}
+
+	/**
+	 * Reads the facet values of each segment a refresh makes searchable before any search sees
+	 * it, so that no search pays for reading them.
+	 */
+	private final class FacetsReadFirst extends SearcherFactory {
+
+		@Override
+		public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+			for (LeafReaderContext leaf : reader.leaves()) {
+				facetOrdinals.of(leaf.reader());
+			}
+			return super.newSearcher(reader, previousReader);
+		}
+
 	}
 
 	private Document document(Place place) {
@@ -462,7 +485,7 @@ public class PlaceIndex implements Closeable {
 			order.add(LatLonDocValuesField.newDistanceSort("location", request.near().latitude(),
 					request.near().longitude()));
 		}
-		order.add(new SortField("name_sort", SortField.Type.STRING));
+		order.add(NameOrder.of("name_sort"));
 		return new Sort(order.toArray(SortField[]::new));
 	}
 

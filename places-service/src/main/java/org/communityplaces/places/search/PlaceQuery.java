@@ -12,12 +12,14 @@ import org.communityplaces.places.place.Weekday;
 /**
  * One search over the catalogue: every part is optional, parts are combined with AND, and the
  * values inside a part with OR, except accessibility, where a place must meet every need.
- * Put together with {@link #builder()}.
+ * Facet counts are counted only when asked for ({@code facets}): they cost a look at every
+ * match, and only a caller that shows them should pay for that. Put together with
+ * {@link #builder()}.
  */
 public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<String> activities,
 		Set<String> accessibility, Set<String> termIds, OpenWindow open, Boolean free, boolean hasCapacity,
 		Integer age, Integer minimumAgeAtLeast, Integer maximumAgeAtMost, Instant modifiedAfter, boolean activeOnly,
-		LocalDate listedOn, int page, int size) {
+		LocalDate listedOn, int page, int size, boolean facets) {
 
 	public PlaceQuery {
 		kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
@@ -26,7 +28,7 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 		termIds = termIds == null ? Set.of() : Set.copyOf(termIds);
 	}
 
-	/** A search of active places with nothing else asked, the first page of 20. */
+	/** A search of active places with nothing else asked, the first page of 20, without facet counts. */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -78,6 +80,8 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 		private int page = 1;
 
 		private int size = 20;
+
+		private boolean facets;
 
 		private Builder() {
 		}
@@ -173,9 +177,15 @@ public record PlaceQuery(String text, Near near, Set<PlaceKind> kinds, Set<Strin
 			return this;
 		}
 
+		/** Whether to count, over every match, each facet value (kind, activity, accessibility, cost, capacity). */
+		public Builder facets(boolean facets) {
+			this.facets = facets;
+			return this;
+		}
+
 		public PlaceQuery build() {
 			return new PlaceQuery(text, near, kinds, activities, accessibility, termIds, open, free, hasCapacity, age,
-					minimumAgeAtLeast, maximumAgeAtMost, modifiedAfter, activeOnly, listedOn, page, size);
+					minimumAgeAtLeast, maximumAgeAtMost, modifiedAfter, activeOnly, listedOn, page, size, facets);
 		}
 
 	}

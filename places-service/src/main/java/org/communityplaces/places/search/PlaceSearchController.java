@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Search for referrers: near a postcode or a point, words, kinds, activities, access needs,
- * when it is open, cost, room and age, with facet counts, in one query to the index.
+ * when it is open, cost, room and age, with facet counts, in one query to the index. A caller
+ * that shows no facet counts asks {@code facets=false} and the index does not count them.
  */
 @RestController
 class PlaceSearchController {
@@ -37,7 +38,7 @@ class PlaceSearchController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Boolean free, @RequestParam(defaultValue = "false") boolean hasCapacity,
 			@RequestParam(required = false) Integer age, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "true") boolean facets) {
 		terms.page("page", page, "size", size);
 		PlaceQuery query = PlaceQuery.builder()
 			.text(SearchTerms.text("q", q))
@@ -51,6 +52,7 @@ class PlaceSearchController {
 			.age(terms.age("age", age))
 			.listedOn(freshness.today())
 			.page(page, size)
+			.facets(facets)
 			.build();
 		return index.search(query).asOfToday(freshness);
 	}

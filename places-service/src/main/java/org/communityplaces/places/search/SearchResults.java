@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.communityplaces.places.place.Freshness;
 
 /**
@@ -11,9 +12,11 @@ import org.communityplaces.places.place.Freshness;
  * says which of the search's words it matched, as they were written. A place without a position
  * (online, say) has no district, latitude or longitude; {@code free} is null when nobody has said what it costs.
  * Each hit says the day its listing was last checked, whether that was too long ago, and while
- * the place is closed, the day it opens again.
+ * the place is closed, the day it opens again. {@code facets} is null, and left out of the JSON,
+ * when the search did not ask for them.
  */
-public record SearchResults(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Integer>> facets) {
+public record SearchResults(long total, int page, int size, List<Hit> hits,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, Integer>> facets) {
 
 	/** These results as they stand today. */
 	SearchResults asOfToday(Freshness freshness) {

@@ -217,7 +217,7 @@ class PlaceIndexTests {
 
 	@Test
 	void facetsCountEveryMatchNotOnlyThePageShown() {
-		SearchResults results = search(query().near(NEAR_S6).page(1, 1));
+		SearchResults results = search(query().near(NEAR_S6).page(1, 1).facets(true));
 		assertThat(results.total()).isEqualTo(3);
 		assertThat(results.hits()).hasSize(1);
 		assertThat(results.facets().get("kind")).containsOnly(org.assertj.core.api.Assertions.entry("community-group", 2),
@@ -231,6 +231,30 @@ class PlaceIndexTests {
 			.containsEntry("full", 1)
 			.containsEntry("unknown", 1);
 		assertThat(results.facets().get("cost")).containsOnly(org.assertj.core.api.Assertions.entry("free", 3));
+	}
+
+	@Test
+	void facetsAreCountedOnlyWhenAskedForAndTheTotalIsExactEitherWay() {
+		SearchResults results = search(query().near(NEAR_S6).page(1, 1));
+		assertThat(results.facets()).isNull();
+		assertThat(results.total()).isEqualTo(3);
+		assertThat(search(query().text("walk garden quiz").page(1, 1)).total())
+			.isEqualTo(search(query().text("walk garden quiz").page(1, 1).facets(true)).total())
+			.isEqualTo(4);
+	}
+
+	@Test
+	void facetCountsFollowEveryChangeAcrossTheIndexSegments() {
+		aGardenQuiz();
+		index.put(place("walk").named("Hillsborough Park Nordic walk").activities("exercise").build());
+		SearchResults results = search(query().near(NEAR_S6).facets(true));
+		assertThat(results.facets().get("activity")).containsEntry("gardening", 2)
+			.containsEntry("quiz-and-games", 2)
+			.containsEntry("exercise", 1)
+			.doesNotContainKey("walking");
+		index.remove("garden-quiz");
+		assertThat(search(query().near(NEAR_S6).facets(true)).facets().get("activity")).containsEntry("gardening", 1)
+			.containsEntry("quiz-and-games", 1);
 	}
 
 	@Test

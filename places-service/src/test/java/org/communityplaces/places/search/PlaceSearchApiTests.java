@@ -48,6 +48,17 @@ class PlaceSearchApiTests extends PlacesServiceTest {
 	}
 
 	@Test
+	void aCallerThatShowsNoFacetCountsCanLeaveThemOut() {
+		assertThat(mvc.get().uri("/api/places/search?postcode=S6 4HA&radius=2000&size=2&facets=false")).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.total").isEqualTo(5);
+				assertThat(json).doesNotHavePath("$.facets");
+			});
+		assertField("/api/places/search?facets=sometimes", "facets");
+	}
+
+	@Test
 	void wordsFindPlacesByWhatHappensThere() {
 		assertThat(mvc.get().uri("/api/places/search?q=knitting")).hasStatusOk()
 			.bodyJson().extractingPath("$.hits[*].name").asArray().containsExactly("Crookes knit and natter");

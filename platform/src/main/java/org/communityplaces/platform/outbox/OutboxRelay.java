@@ -156,8 +156,9 @@ public class OutboxRelay {
 						entry.getString("type"), ex.toString());
 				return false;
 			}
+			// Once the broker has it, the event's words are not kept: they may name or reach a person.
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId)),
-					new Update().set("outbox.$.sentAt", clock.instant()), collection);
+					new Update().set("outbox.$.sentAt", clock.instant()).unset("outbox.$.payload"), collection);
 			relayed.increment();
 			brokerFailing = false;
 		}

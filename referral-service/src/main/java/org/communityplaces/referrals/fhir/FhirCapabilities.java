@@ -22,7 +22,8 @@ class FhirCapabilities {
 			Updates: poll Task?_lastUpdated=gt followed by the last meta.lastUpdated you saw (and ServiceRequest the same \
 			way), at least once a working day and no more often than every 15 minutes, as the HL7 SDOH Clinical \
 			Care referral workflow says when subscriptions are not used. A referral's lastUpdated moves with every \
-			step in its life, every visit recorded and every message written. Answers list the referrals changed \
+			step in its life and, for the referring organisation and the host, who see them, every visit recorded \
+			and every message written. Answers list the referrals changed \
 			longest ago first, at most _count of them (default 50, at most 200); total says how many matched, so \
 			ask again from the last one's lastUpdated (ge) when there are more.""";
 

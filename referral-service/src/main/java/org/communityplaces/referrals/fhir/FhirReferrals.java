@@ -76,12 +76,12 @@ class FhirReferrals {
 	/** The referral as this caller sees it, or 404 as the JSON API answers. */
 	Resource read(Caller caller, Kind kind, String id) {
 		Referral referral = access.visible(caller, id, "view referral as FHIR");
-		return resource(kind, referral, access.shown(caller, referral, "view referral as FHIR"));
+		return resource(caller, kind, referral, access.shown(caller, referral, "view referral as FHIR"));
 	}
 
 	/** The resource this caller is shown of a referral just made or found. */
 	Resource shown(Caller caller, Referral referral, String purpose) {
-		return resource(Kind.SERVICE_REQUEST, referral, access.shown(caller, referral, purpose));
+		return resource(caller, Kind.SERVICE_REQUEST, referral, access.shown(caller, referral, purpose));
 	}
 
 	/**
@@ -103,7 +103,7 @@ class FhirReferrals {
 		}
 		List<Matched> matched = store.find(new Criteria().andOperator(all))
 			.stream()
-			.map(referral -> new Matched(referral, lastUpdated(referral)))
+			.map(referral -> new Matched(referral, lastUpdated(caller, referral)))
 			.filter(candidate -> search.lastUpdated().test(candidate.lastUpdated()))
 			.sorted(Comparator.comparing(Matched::lastUpdated).thenComparing(candidate -> candidate.referral().id()))
 			.toList();
@@ -114,7 +114,7 @@ class FhirReferrals {
 		bundle.addLink().setRelation("self").setUrl(self);
 		List<Object> views = access.shown(caller, page, "search referrals as FHIR");
 		for (int i = 0; i < page.size(); i++) {
-			Resource resource = resource(search.kind(), page.get(i), views.get(i));
+			Resource resource = resource(caller, search.kind(), page.get(i), views.get(i));
 			bundle.addEntry()
 				.setFullUrl(base + "/" + search.kind().resourceType + "/" + resource.getIdPart())
 				.setResource(resource)
@@ -149,7 +149,7 @@ class FhirReferrals {
 		List<Object> views = access.shown(caller, completed, "export completed referrals as FHIR");
 		for (int i = 0; i < completed.size(); i++) {
 			for (Kind kind : Kind.values()) {
-				Resource resource = resource(kind, completed.get(i), views.get(i));
+				Resource resource = resource(caller, kind, completed.get(i), views.get(i));
 				bundle.addEntry()
 					.setFullUrl(base + "/" + kind.resourceType + "/" + resource.getIdPart())
 					.setResource(resource);
@@ -159,25 +159,28 @@ class FhirReferrals {
 	}
 
 	/**
-	 * When the referral last changed as the people on it see it: a step in its life, a visit
-	 * recorded or a message written. Scores are left out: only the referrer's organisation, who
-	 * records them, sees them. Read from the stored referral, so a search narrows by it before
-	 * anything is shown.
+	 * When the referral last changed as this caller sees it: a step in its life and, for the
+	 * referrer's organisation and the host, who see them, a visit recorded or a message written.
+	 * Scores are left out: only the referrer's organisation, who records them, sees them. Read
+	 * from the stored referral, so a search narrows by it before anything is shown.
 	 */
-	static Instant lastUpdated(Referral referral) {
+	static Instant lastUpdated(Caller caller, Referral referral) {
 		List<Instant> changes = new ArrayList<>();
 		changes.add(referral.timeline().createdAt());
 		referral.history().forEach(step -> changes.add(step.at()));
-		referral.attendance().forEach(visit -> changes.add(visit.recordedAt()));
-		referral.messages().forEach(message -> changes.add(message.at()));
+		if (caller.is(Role.REFERRER) || caller.is(Role.HOST)) {
+			referral.attendance().forEach(visit -> changes.add(visit.recordedAt()));
+			referral.messages().forEach(message -> changes.add(message.at()));
+		}
 		return changes.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
 	}
 
 	/** The resource made from the view the JSON API gives this caller, and nothing else of the referral. */
-	private Resource resource(Kind kind, Referral referral, Object shown) {
+	private Resource resource(Caller caller, Kind kind, Referral referral, Object shown) {
 		JsonNode view = json.valueToTree(shown);
-		return kind == Kind.SERVICE_REQUEST ? resources.serviceRequest(view, lastUpdated(referral))
-				: resources.task(view, lastUpdated(referral));
+		Instant lastUpdated = lastUpdated(caller, referral);
+		return kind == Kind.SERVICE_REQUEST ? resources.serviceRequest(view, lastUpdated)
+				: resources.task(view, lastUpdated);
 	}
 
 	private record Matched(Referral referral, Instant lastUpdated) {

@@ -59,6 +59,9 @@ class FhirResources {
 
 	private static final String CONSENT = "consent";
 
+	/** The {@code erasure-reason} of a referral whose person withdrew their consent. */
+	private static final String CONSENT_WITHDRAWN = "consent-withdrawn";
+
 	private static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
 	/** The request stays active while the place has it, and is revoked when it came to nothing. */
@@ -134,7 +137,7 @@ class FhirResources {
 		}
 		JsonNode consent = view.path("consent");
 		if (consent.isObject() && person.isObject()) {
-			request.addContained(consent(consent));
+			request.addContained(consent(consent, CONSENT_WITHDRAWN.equals(text(view.path("erasure"), "reason"))));
 			request.addSupportingInfo(new Reference("#" + CONSENT));
 		}
 		return request;
@@ -260,10 +263,11 @@ class FhirResources {
 		return patient;
 	}
 
-	private Consent consent(JsonNode consent) {
+	/** @param withdrawn whether the person withdrew it, which ended it */
+	private Consent consent(JsonNode consent, boolean withdrawn) {
 		Consent resource = new Consent();
 		resource.setId(CONSENT);
-		resource.setStatus(Consent.ConsentState.ACTIVE);
+		resource.setStatus(withdrawn ? Consent.ConsentState.INACTIVE : Consent.ConsentState.ACTIVE);
 		resource.setScope(new CodeableConcept(
 				new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", "Privacy Consent")));
 		resource.addCategory(new CodeableConcept(new Coding("http://loinc.org", "59284-0", null)));

@@ -1,12 +1,17 @@
 package org.communityplaces.referrals.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.communityplaces.referrals.referral.Referral;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +139,49 @@ class FhirCreateTests extends FhirApiTest {
 		assertOutcome(fhirPost(LINK_WORKER, "/fhir/ServiceRequest",
 				serviceRequest.replace("9434765919", "9434765918")), 400, "Patient.identifier");
 		assertThat(mongo.count(new Query(), Referral.class)).isEqualTo(before);
+	}
+
+	@Test
+	void malformedServiceRequestsAndBundlesAreRefusedAsOperationOutcomesAndNothingIsMade() {
+		String id = referredToTheRedLion();
+		String serviceRequest = body(fhirGet(LINK_WORKER, "/fhir/ServiceRequest/" + id));
+		List<String> bodies = new ArrayList<>();
+		ServiceRequest codeless = readBack(id);
+		codeless.getReasonCodeFirstRep().getCoding().clear();
+		codeless.getReasonCodeFirstRep().addCoding().setSystem(FhirCodes.SNOMED);
+		codeless.getReasonCodeFirstRep().setText(null);
+		bodies.add(FHIR.newJsonParser().encodeResourceToString(codeless));
+		ServiceRequest unknownNeed = readBack(id);
+		unknownNeed.addOrderDetail().addCoding().setSystem(FhirCodes.system("need")).setCode("made-up");
+		bodies.add(FHIR.newJsonParser().encodeResourceToString(unknownNeed));
+		ServiceRequest noTelecomSystem = readBack(id);
+		contained(noTelecomSystem, Patient.class).getTelecomFirstRep().setSystem(null);
+		bodies.add(FHIR.newJsonParser().encodeResourceToString(noTelecomSystem));
+		ServiceRequest website = readBack(id);
+		contained(website, Patient.class).getTelecomFirstRep().setSystem(ContactPoint.ContactPointSystem.URL);
+		bodies.add(FHIR.newJsonParser().encodeResourceToString(website));
+		ServiceRequest longAgo = readBack(id);
+		contained(longAgo, Consent.class).setDateTimeElement(new DateTimeType("0001-01-01T00:00:00Z"));
+		bodies.add(FHIR.newJsonParser().encodeResourceToString(longAgo));
+		bodies.add(serviceRequest.replace("\"resourceType\":\"Patient\",\"id\":\"person\",", "\"resourceType\":\"Patient\","));
+		bodies.add("{\"resourceType\": \"ServiceRequest\"}");
+		bodies.add("{\"resourceType\": \"ServiceRequest\", \"status\": \"draft\", \"intent\": \"order\"}");
+		long before = mongo.count(new Query(), Referral.class);
+
+		for (String body : bodies) {
+			MvcTestResult answer = fhirPost(LINK_WORKER, "/fhir/ServiceRequest", body);
+			assertThat(answer.getResponse().getStatus()).as(body).isBetween(400, 499);
+			assertThat(resource(answer, OperationOutcome.class).getIssue()).as(body).isNotEmpty();
+		}
+		Bundle noPatient = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		noPatient.addEntry().setResource(readBack(id)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
+		noPatient.addEntry().getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		assertOutcome(fhirPost(LINK_WORKER, "/fhir", FHIR.newJsonParser().encodeResourceToString(noPatient)), 400);
+		assertThat(mongo.count(new Query(), Referral.class)).isEqualTo(before);
+	}
+
+	private static <T extends Resource> T contained(ServiceRequest request, Class<T> type) {
+		return request.getContained().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
 	}
 
 	private ServiceRequest readBack(String id) {

@@ -1,10 +1,14 @@
 package org.communityplaces.referrals.fhir;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -67,6 +71,22 @@ class FhirViewsTests extends FhirApiTest {
 	}
 
 	@Test
+	void aReferralWhosePersonWithdrewConsentIsStillValidAndItsConsentNoLongerActive() {
+		String id = referredToTheRedLion();
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/withdraw-consent")).hasStatusOk();
+
+		for (Actor actor : List.of(LINK_WORKER, LANDLORD, COMMISSIONER)) {
+			MvcTestResult answer = fhirGet(actor, "/fhir/ServiceRequest/" + id);
+			assertThat(answer).as(actor.role()).hasStatusOk();
+			assertThat(UkCoreValidator.errors(body(answer))).as(actor.role() + ": " + body(answer)).isEmpty();
+		}
+		ServiceRequest request = resource(fhirGet(LINK_WORKER, "/fhir/ServiceRequest/" + id), ServiceRequest.class);
+		assertThat(request.getContained()).filteredOn(Consent.class::isInstance)
+			.singleElement()
+			.satisfies(consent -> assertThat(((Consent) consent).getStatus()).isEqualTo(Consent.ConsentState.INACTIVE));
+	}
+
+	@Test
 	void aCommissionerSeesNoPersonAndNothingWritten() {
 		String id = referredToTheRedLion();
 		MvcTestResult answer = fhirGet(COMMISSIONER, "/fhir/ServiceRequest/" + id);
@@ -76,6 +96,23 @@ class FhirViewsTests extends FhirApiTest {
 			.isNotNull();
 		assertThat(body(answer)).doesNotContain("Edith", "Brown", "9434765919", NOTES, "loneliness", "knitting");
 		assertThat(body(fhirGet(COMMISSIONER, "/fhir/Task/" + id))).doesNotContain("Edith", "Brown");
+	}
+
+	/** A message's time is not in a commissioner's JSON view, so it does not move their lastUpdated either. */
+	@Test
+	void aCommissionerCannotTellWhenAMessageWasWritten() {
+		String id = referredToTheRedLion();
+		Date before = resource(fhirGet(COMMISSIONER, "/fhir/Task/" + id), Task.class).getMeta().getLastUpdated();
+		clock.advance(Duration.ofHours(3));
+		assertThat(post(LINK_WORKER, "/api/referrals/" + id + "/messages", "{\"text\": \"Can she bring her dog?\"}"))
+			.hasStatusOk();
+
+		assertThat(resource(fhirGet(COMMISSIONER, "/fhir/Task/" + id), Task.class).getMeta().getLastUpdated())
+			.isEqualTo(before);
+		assertThat(resource(fhirGet(COMMISSIONER, "/fhir/Task?_lastUpdated=gt" + before.toInstant()),
+				Bundle.class).getTotal()).isZero();
+		assertThat(resource(fhirGet(LANDLORD, "/fhir/Task/" + id), Task.class).getMeta().getLastUpdated())
+			.isAfter(before);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.communityplaces.platform.testing.PublishedEvents;
 import org.communityplaces.referrals.PlacesCatalogueStandIn;
 import org.communityplaces.referrals.ReferralServiceTest;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -107,6 +110,20 @@ class TellingThePersonTests extends ReferralServiceTest {
 		assertThat(hostView).doesNotContain("07700", "hearing", "Oak Road", "S6 1AB");
 		eventsOf(id, 2).forEach(event -> assertThat(event.value()).doesNotContain("07700", "Oak Road", "Edith"));
 		assertThat(referrerView(id).get("hearing").get("whereAndWhenAskedAt").isNull()).isFalse();
+	}
+
+	@Test
+	void onceSentTheMessageForThePersonLeavesNothingReadableInTheStoredReferral() {
+		String id = referredHearing(BY_TEXT);
+		assertThat(post(LANDLORD, "/api/referrals/" + id + "/accept", "{\"firstVisitOn\": \"2026-12-01\"}"))
+			.hasStatusOk();
+		personMessagesOf(id, 1);
+
+		Query byId = Query.query(Criteria.where("_id").is(id));
+		Document stored = await().atMost(Duration.ofSeconds(30))
+			.until(() -> mongo.findOne(byId, Document.class, "referrals"), referral -> referral.getList("outbox",
+					Document.class).stream().allMatch(entry -> entry.get("sentAt") != null));
+		assertThat(stored.toJson()).doesNotContain("07700900123", "Edith", "Brown");
 	}
 
 	@Test
