@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What this gateway costs next to a stock Spring Cloud Gateway, in one run: the same trivial
@@ -216,21 +217,15 @@ class GatewayThroughputBenchmark {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		long giveUpAt = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (true) {
+		return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			assertThat(process.isAlive()).as("the process stopped: see its log in " + logs).isTrue();
 			try {
-				HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-				if (answer.statusCode() == 200) {
-					return answer;
-				}
+				return http.send(request, HttpResponse.BodyHandlers.ofString());
 			}
-			catch (IOException notYet) {
-				// not listening yet
+			catch (IOException notListeningYet) {
+				return null;
 			}
-			assertThat(System.nanoTime()).as("answered within 2 minutes: see the log in " + logs).isLessThan(giveUpAt);
-			Thread.sleep(200);
-		}
+		}, answer -> answer != null && answer.statusCode() == 200);
 	}
 
 	private static LongSupplier cpuOf(Process process) {

@@ -13,11 +13,4 @@ final class ErasureEvents {
 	record ReferralPersonalDataErased(String referralId, String placeId, String reason) {
 	}
 
-	/**
-	 * The cancellation a withdrawal of consent makes of an open referral: the same contract event
-	 * as the referrer's Cancel, so the host hears only that it was withdrawn.
-	 */
-	record ReferralCancelled(String referralId, String placeId, String placeName, String hostEmail, String reason) {
-	}
-
 }

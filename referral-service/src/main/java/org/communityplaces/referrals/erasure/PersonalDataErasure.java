@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
+import org.communityplaces.referrals.lifecycle.ReferralCancelled;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralMetrics;
 import org.communityplaces.referrals.referral.ReferralStatus;
@@ -76,7 +77,7 @@ class PersonalDataErasure {
 			changes.set("status", ReferralStatus.CANCELLED).set("timeline.closedAt", now);
 			if (current.status() != ReferralStatus.DRAFT) {
 				Referral.Place place = current.place();
-				events.add(new ErasureEvents.ReferralCancelled(current.id(), place.id(), place.name(),
+				events.add(new ReferralCancelled(current.id(), place.id(), place.name(),
 						place.hostEmail(), reason));
 			}
 		}

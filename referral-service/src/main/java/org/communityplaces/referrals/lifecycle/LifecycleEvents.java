@@ -44,9 +44,6 @@ final class LifecycleEvents {
 			String reason) {
 	}
 
-	record ReferralCancelled(String referralId, String placeId, String placeName, String hostEmail, String reason) {
-	}
-
 	record ReferralCompleted(String referralId, String placeId, String placeName, String referrerEmail,
 			String hostEmail) {
 	}
