@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -120,7 +121,12 @@ class WebJourneyIT {
 	void openABrowser() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB",
+				// On a loaded 2-core machine a throttled renderer once missed chromedriver's 60 s after a click
+				"--disable-gpu", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+				"--disable-backgrounding-occluded-windows");
+		// Each step waits for what it needs on the page; the load event adds nothing but a chance to hang
+		options.setPageLoadStrategy(PageLoadStrategy.EAGER);
 		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.withTimeout(Patience.LIMIT)
 			.build(), options);
