@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the gateway: {@code edge} (limits, headers, correlation, access log),
- * {@code signin}, {@code pages} (the pages, vocabularies and dashboards the web app reads) and
- * {@code problem} without cycles, each package-private but for the few types other packages
+ * {@code signin}, {@code pages} (the pages, vocabularies and dashboards the web app reads),
+ * {@code problem} and {@code store} (the gateway's own database, shared by its instances) without cycles, each package-private but for the few types other packages
  * use, on top of {@code contracts} only.
  */
 class StructureTests {

@@ -45,7 +45,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest(properties = { "referrals.topic.partitions=1", "notifications.delivery.initial-backoff=100ms",
 		"notifications.delivery.max-backoff=400ms", "notifications.delivery.sweep-interval=100ms",
-		"notifications.retry.initial-interval-ms=100", "notifications.retry.max-elapsed-ms=600",
+		"platform.events.retry.initial-interval=100ms", "platform.events.retry.max-interval=400ms",
 		"notifications.digest.cron=-", "notifications.portal-url=https://portal.example.org",
 		"notifications.listings.admin-email=directory@council.example.org" })
 @AutoConfigureMockMvc
@@ -89,7 +89,9 @@ public abstract class NotificationServiceTest {
 			smtp.start();
 		}
 		smtp.purgeEmailFromAllMailboxes();
-		for (String collection : List.of("notifications", "preferences", "webhook_hosts", "dead_letters")) {
+		// and the scheduled jobs' locks, so a test may run a job that the test before it ran
+		for (String collection : List.of("notifications", "preferences", "webhook_hosts", "dead_letters", "digest_claims",
+				"shedLock")) {
 			mongo.remove(new Query(), collection);
 		}
 	}

@@ -48,7 +48,7 @@ class HostileRequestsTests extends PlacesServiceTest {
 			.getContentAsString(StandardCharsets.UTF_8)
 			.replaceFirst("\\{", "{\"email\":\"landlord@redlion.example.org\",") + "]";
 
-		Supplier<String> stored = StoredState.of(mongo, "audit");
+		Supplier<String> stored = StoredState.of(mongo, "audit", "shedLock");
 		HostileRequests.Summary summary = HostileRequests.against(mvc)
 			.as("admin", signedIn("admin", null))
 			.as("host", signedIn("host", "landlord@redlion.example.org"))

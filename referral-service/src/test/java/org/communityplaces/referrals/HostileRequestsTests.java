@@ -37,7 +37,7 @@ class HostileRequestsTests extends ReferralServiceTest {
 		String onHold = accepted();
 		decide(LINK_WORKER, onHold, "hold", "{\"reason\": \"person-unwell\"}");
 		clock.advance(Duration.ofDays(1));
-		Supplier<String> stored = StoredState.of(mongo, "audit", "places");
+		Supplier<String> stored = StoredState.of(mongo, "audit", "places", "shedLock");
 
 		HostileRequests.Summary summary = HostileRequests.against(mvc)
 			.as("referrer", LINK_WORKER.signedIn())

@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the system, run as its own JVM from its executable jar. */
+/** One service of the system (or one Kafka broker of a cluster), run as its own JVM. */
 final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	/** Runs the stack's other main classes from its executable jar, whose classes are nested in it. */
+	private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
 	private final String name;
 
@@ -26,13 +29,16 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final List<String> command;
+
 	private final Process process;
 
-	private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
+	private ServiceProcess(String name, int port, int managementPort, Path log, List<String> command, Process process) {
 		this.name = name;
 		this.port = port;
 		this.managementPort = managementPort;
 		this.log = log;
+		this.command = List.copyOf(command);
 		this.process = process;
 	}
 
@@ -43,19 +49,69 @@ final class ServiceProcess implements AutoCloseable {
 			throw new IllegalStateException("No jar for " + name + " at " + jar
 					+ ". Run the stack from the project root after building: ./mvnw -B -DskipTests package");
 		}
-		Files.createDirectories(logDirectory);
-		Path log = logDirectory.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java());
 		command.addAll(javaOptions);
 		command.add("-jar");
 		command.add(jar.toAbsolutePath().toString());
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
+		return start(name, port, managementPort, command, logDirectory);
+	}
+
+	/**
+	 * A JVM running a main class of the launcher's own classpath: from inside the stack's
+	 * executable jar through Spring Boot's launcher, or from the classes a test runs on.
+	 *
+	 * @param port a port it listens on, to tell it by
+	 */
+	static ServiceProcess startMainClass(String name, Class<?> mainClass, int port, List<String> javaOptions,
+			List<String> arguments, Path logDirectory) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(javaOptions);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		if (ClassLoader.getSystemClassLoader().getResource(BOOT_LAUNCHER.replace('.', '/') + ".class") != null) {
+			command.add("-Dloader.main=" + mainClass.getName());
+			command.add(BOOT_LAUNCHER);
+		}
+		else {
+			command.add(mainClass.getName());
+		}
+		command.addAll(arguments);
+		return start(name, port, port, command, logDirectory);
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static ServiceProcess start(String name, int port, int managementPort, List<String> command,
+			Path logDirectory) throws IOException {
+		Files.createDirectories(logDirectory);
+		Path log = logDirectory.resolve(name + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		return new ServiceProcess(name, port, managementPort, log, process);
+		return new ServiceProcess(name, port, managementPort, log, command, process);
+	}
+
+	/** The same JVM started again, as Kubernetes restarts a container, its output added to the same log. */
+	ServiceProcess startAgain() throws IOException {
+		Process again = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		return new ServiceProcess(name, port, managementPort, log, command, again);
+	}
+
+	/** Ends the JVM at once with SIGKILL, as a crash or an out-of-memory kill would: no shutdown hooks run. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	boolean isAlive() {
+		return process.isAlive();
 	}
 
 	String name() {
@@ -88,6 +144,20 @@ final class ServiceProcess implements AutoCloseable {
 			TimeUnit.MILLISECONDS.sleep(250);
 		}
 		throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log.toAbsolutePath());
+	}
+
+	/** Asks every one to stop at once, then waits for each (null entries are skipped). */
+	static void closeAll(List<ServiceProcess> processes) {
+		for (ServiceProcess each : processes) {
+			if (each != null) {
+				each.process.destroy();
+			}
+		}
+		for (ServiceProcess each : processes) {
+			if (each != null) {
+				each.close();
+			}
+		}
 	}
 
 	@Override

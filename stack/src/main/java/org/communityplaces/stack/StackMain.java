@@ -24,8 +24,9 @@ public final class StackMain {
 			System.exit(2);
 			return;
 		}
-		System.out.println("Starting Kafka, the MongoDB-wire store, SMTP and four services (data in "
-				+ settings.dataDirectory() + ") ...");
+		System.out.println("Starting Kafka (" + settings.brokers() + " broker(s)), the MongoDB-wire store, SMTP and "
+				+ settings.instances() + " instance(s) of each of four services (data in " + settings.dataDirectory()
+				+ ") ...");
 		EmbeddedStack stack = EmbeddedStack.start(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -35,7 +36,7 @@ public final class StackMain {
 		}, "stack-shutdown"));
 		System.out.println("""
 
-				Community place referrals is running.
+				Community place referrals is running%s.
 				  Gateway (use this)     %s
 				  places-service         %s
 				  referral-service       %s
@@ -53,7 +54,10 @@ public final class StackMain {
 				  e.g. curl -u sam:referrals-demo %s/api/referrals
 				API documentation: %s/swagger-ui.html
 				Press Ctrl-C to stop.
-				""".formatted(stack.gatewayUrl(), StackSettings.url(settings.placesPort()),
+				""".formatted(settings.instances() == 1 ? ""
+				: " (" + settings.instances() + " instances of each service: the n-th, from 0, "
+						+ StackSettings.INSTANCE_PORT_STEP + "·n ports above the first's listed here)",
+				stack.gatewayUrl(), StackSettings.url(settings.placesPort()),
 				StackSettings.url(settings.referralPort()), StackSettings.url(settings.notificationPort()),
 				settings.kafkaBootstrap(), settings.mongoUri(""), settings.smtpPort(),
 				settings.dataDirectory().resolve("logs"), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl()));

@@ -79,7 +79,7 @@ class DeploymentDescriptorsTests {
 		assertThat(kinds).filteredOn("Deployment"::equals).hasSize(4);
 		assertThat(kinds).filteredOn("HorizontalPodAutoscaler"::equals).hasSize(4);
 		assertThat(kinds).filteredOn("PodDisruptionBudget"::equals).hasSize(4);
-		assertThat(kinds).filteredOn("KafkaTopic"::equals).hasSize(3);
+		assertThat(kinds).filteredOn("KafkaTopic"::equals).hasSize(5);
 	}
 
 	/** Strimzi's KafkaTopic: three copies, two of them in sync for a write to count. */

@@ -63,9 +63,7 @@ class GatewayOverheadBenchmark {
 		if (!extra.isBlank()) {
 			unlimited.addAll(List.of(extra.trim().split("\\s+")));
 		}
-		StackSettings settings = new StackSettings(defaults.root(), defaults.dataDirectory(), defaults.persistent(),
-				defaults.gatewayPort(), defaults.gatewayManagementPort(), defaults.placesPort(), defaults.referralPort(), defaults.notificationPort(),
-				defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.mongoPort(), defaults.smtpPort(), unlimited);
+		StackSettings settings = defaults.withJavaOptions(unlimited);
 		try (EmbeddedStack stack = EmbeddedStack.start(settings)) {
 			URI direct = URI.create(StackSettings.url(settings.placesPort()) + SEARCH);
 			URI gateway = URI.create(stack.gatewayUrl() + SEARCH);

@@ -41,6 +41,40 @@ class StackSettingsTests {
 	}
 
 	@Test
+	void oneInstanceOfEachServiceAndOneBrokerUnlessAskedForMore() {
+		StackSettings settings = StackSettings.from(root, new Properties());
+		assertThat(settings.instances()).isEqualTo(1);
+		assertThat(settings.brokers()).isEqualTo(1);
+	}
+
+	@Test
+	void furtherInstancesAndBrokersListenAHundredPortsAboveTheOneBefore() {
+		Properties properties = new Properties();
+		properties.setProperty("stack.instances", "2");
+		properties.setProperty("stack.brokers", "3");
+		StackSettings settings = StackSettings.from(root, properties);
+		assertThat(settings.instances()).isEqualTo(2);
+		assertThat(StackSettings.instancePort(settings.placesPort(), 1)).isEqualTo(8181);
+		assertThat(StackSettings.instancePort(settings.gatewayPort(), 1)).isEqualTo(8180);
+		assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292");
+	}
+
+	@Test
+	void aClusterHasThreeBrokersAndAtMostNineInstancesRun() {
+		Properties properties = new Properties();
+		properties.setProperty("stack.brokers", "2");
+		assertThatIllegalArgumentException().isThrownBy(() -> StackSettings.from(root, properties))
+			.withMessageContaining("stack.brokers");
+		properties.setProperty("stack.brokers", "1");
+		properties.setProperty("stack.instances", "10");
+		assertThatIllegalArgumentException().isThrownBy(() -> StackSettings.from(root, properties))
+			.withMessageContaining("stack.instances");
+		properties.setProperty("stack.instances", "two");
+		assertThatIllegalArgumentException().isThrownBy(() -> StackSettings.from(root, properties))
+			.withMessageContaining("stack.instances");
+	}
+
+	@Test
 	void aPortThatIsNotAPortNumberIsRefusedByName() {
 		Properties properties = new Properties();
 		properties.setProperty("stack.mongo-port", "70000");

@@ -1,5 +1,6 @@
 package org.communityplaces.gateway.problem;
 
+import com.mongodb.MongoException;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
@@ -8,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,10 +37,15 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(error);
 		}
-		HttpStatusCode status = error instanceof ErrorResponse known ? known.getStatusCode()
-				: HttpStatus.INTERNAL_SERVER_ERROR;
+		boolean storeOut = storeNotAnswering(error);
+		HttpStatusCode status = storeOut ? HttpStatus.SERVICE_UNAVAILABLE
+				: error instanceof ErrorResponse known ? known.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+		if (storeOut) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+		}
+		String detail = detail(status, exchange.getRequest().getMethod());
 		Mono<Void> problem = Problems.write(exchange, status, Problems.titleOf(status),
-				detail(status, exchange.getRequest().getMethod()));
+				storeOut ? "Signing in is not available just now. " + detail : detail);
 		if (!status.is5xxServerError()) {
 			return problem;
 		}
@@ -49,6 +57,19 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			}
 			return problem;
 		});
+	}
+
+	/**
+	 * The gateway's own store (browser sessions, allowances) failed or did not answer in time:
+	 * the gateway itself is fine and the store is back soon, so this is a 503 to try again after.
+	 */
+	private static boolean storeNotAnswering(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessException || cause instanceof MongoException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String detail(HttpStatusCode status, HttpMethod method) {

@@ -64,29 +64,33 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
 	public Mono<Authentication> authenticate(Authentication attempt) {
 		String username = attempt.getName();
 		String password = String.valueOf(attempt.getCredentials());
-		if (lockout.locked(username)) {
-			return Mono.error(new LockedException("Too many failed sign-ins"));
-		}
+		return lockout.lockedUntil(username)
+			.flatMap(until -> Mono.<Authentication>error(new LockedException("Too many failed sign-ins")))
+			.switchIfEmpty(Mono.defer(() -> notLocked(username, password)));
+	}
+
+	private Mono<Authentication> notLocked(String username, String password) {
 		String digest = digest(username, password);
 		Remembered remembered = recent.get(digest);
 		if (remembered != null && remembered.until().isAfter(clock.instant())) {
 			return Mono.just(signedIn(remembered.person()));
 		}
-		if (!lockout.reserveAttempt(username)) {
-			return Mono.error(new LockedException("Too many failed sign-ins"));
-		}
-		return Mono.fromCallable(() -> check(username, password, digest)).subscribeOn(Schedulers.boundedElastic());
+		return lockout.reserveAttempt(username)
+			.flatMap(reserved -> reserved
+					? Mono.fromCallable(() -> check(username, password, digest))
+						.subscribeOn(Schedulers.boundedElastic())
+						.flatMap(person -> lockout.reset(username).thenReturn(signedIn(person)))
+					: Mono.error(new LockedException("Too many failed sign-ins")));
 	}
 
-	private Authentication check(String username, String password, String digest) {
+	private Person check(String username, String password, String digest) {
 		Person person = people.get(username);
 		boolean matches = passwords.matches(password, person == null ? decoyHash : person.getPassword());
 		if (person == null || !matches) {
 			throw new BadCredentialsException("Wrong username or password");
 		}
-		lockout.reset(username);
 		recent.put(digest, new Remembered(person, clock.instant().plus(REMEMBER)));
-		return signedIn(person);
+		return person;
 	}
 
 	/**
@@ -105,7 +109,8 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
 	}
 
 	private static Authentication signedIn(Person person) {
-		return UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
+		return UsernamePasswordAuthenticationToken.authenticated(person.withoutPasswordHash(), null,
+				person.getAuthorities());
 	}
 
 	private static String digest(String username, String password) {

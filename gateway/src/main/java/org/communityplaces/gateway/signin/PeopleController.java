@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,26 +33,25 @@ class PeopleController {
 	}
 
 	@GetMapping("/api/people")
-	List<Account> people() {
-		return settings.users()
+	Mono<List<Account>> people() {
+		return Flux.fromStream(settings.users()
 			.stream()
-			.sorted(Comparator.comparing(Person::role).thenComparing(Person::username))
-			.map(person -> Account.of(person, lockout.lockedUntil(person.username())))
-			.toList();
+			.sorted(Comparator.comparing(Person::role).thenComparing(Person::username)))
+			.concatMap(person -> lockout.lockedUntil(person.username())
+				.map(until -> Account.of(person, until))
+				.defaultIfEmpty(Account.of(person, null)))
+			.collectList();
 	}
 
 	@PostMapping("/api/people/{username}/unlock")
-	ResponseEntity<Object> unlock(@PathVariable String username) {
+	Mono<ResponseEntity<Object>> unlock(@PathVariable String username) {
 		return settings.users().stream().filter(person -> person.username().equals(username)).findFirst()
-			.<ResponseEntity<Object>>map(person -> {
-				lockout.reset(username);
-				return ResponseEntity.ok(Account.of(person, null));
-			})
+			.map(person -> lockout.reset(username).thenReturn(ResponseEntity.<Object>ok(Account.of(person, null))))
 			.orElseGet(() -> {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 						"Nobody of that username is in the built-in store.");
 				problem.setTitle("No such person");
-				return ResponseEntity.of(problem).build();
+				return Mono.just(ResponseEntity.of(problem).build());
 			});
 	}
 

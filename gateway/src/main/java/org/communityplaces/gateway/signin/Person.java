@@ -32,4 +32,9 @@ record Person(String username, String passwordHash, String role, String name, St
 		return username;
 	}
 
+	/** Who signed in, as their session keeps them in the shared store: the hash stays in the configuration. */
+	Person withoutPasswordHash() {
+		return new Person(username, null, role, name, email, organisation, organisationName);
+	}
+
 }

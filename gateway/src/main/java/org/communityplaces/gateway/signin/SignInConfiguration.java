@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -52,6 +54,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -96,13 +99,13 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	Lockout lockout(SignInSettings settings, Clock clock) {
-		return new Lockout(settings, clock);
+	Lockout lockout(ReactiveMongoOperations mongo, SignInSettings settings, Clock clock) {
+		return new Lockout(mongo, settings, clock);
 	}
 
 	@Bean
 	SecurityWebFilterChain security(ServerHttpSecurity http, PasswordSignIn signIn,
-			ObjectProvider<ReactiveClientRegistrationRepository> providers) {
+			ObjectProvider<ReactiveClientRegistrationRepository> providers, WebSessionIdResolver sessionIds) {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
 		http.authorizeExchange(exchanges -> exchanges
@@ -129,8 +132,10 @@ class SignInConfiguration {
 				.authenticationSuccessHandler(freshSession(SignInConfiguration::whoSignedIn))
 				.authenticationFailureHandler(passwordRefused())
 				.authenticationEntryPoint(notSignedIn()))
-			.securityContextRepository(new BrowserSessions())
+			.securityContextRepository(new BrowserSessions(sessionIds))
+			// The session is deleted from the store, so no gateway instance knows it any more
 			.logout(logout -> logout.logoutUrl("/sign-out")
+				.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(redirectTo(SIGN_IN_PAGE + "?signed-out")))
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				// The page sends the token from the cookie as it is, in the X-XSRF-TOKEN header

@@ -68,7 +68,9 @@ class GatewayThroughputBenchmark {
 			"spring-security-web", "spring-security-oauth2", "spring-boot-security", "spring-boot-actuator",
 			"spring-boot-health", "spring-boot-micrometer", "spring-boot-opentelemetry", "micrometer-tracing",
 			"micrometer-registry", "opentelemetry-", "prometheus-metrics", "springdoc-", "swagger-", "resilience4j-",
-			"spring-cloud-circuitbreaker", "spring-cloud-starter-circuitbreaker");
+			"spring-cloud-circuitbreaker", "spring-cloud-starter-circuitbreaker", "spring-cloud-loadbalancer",
+			"spring-cloud-starter-loadbalancer", "spring-boot-mongodb", "spring-boot-data-mongodb",
+			"spring-boot-starter-data-mongodb", "spring-data-", "mongodb-", "bson", "spring-session-");
 
 	private final Path logs = Path.of("target", "gateway-benchmark").toAbsolutePath();
 

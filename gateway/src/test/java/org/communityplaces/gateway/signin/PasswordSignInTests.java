@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.mongodb.ConnectionString;
+import org.communityplaces.platform.testing.MongoWireTestServer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -51,7 +55,7 @@ class PasswordSignInTests {
 			"Sam Link", "sam@surgery.example.org", "C88001", "Hillsborough Surgery");
 
 	private final PasswordSignIn signIn = new PasswordSignIn(Map.of("sam", sam), passwords,
-			new Lockout(new SignInSettings(List.of(sam), 5, Duration.ofMinutes(15), null), Clock.systemUTC()),
+			new Lockout(store(), new SignInSettings(List.of(sam), 5, Duration.ofMinutes(15), null), Clock.systemUTC()),
 			Clock.systemUTC());
 
 	@Test
@@ -64,6 +68,11 @@ class PasswordSignInTests {
 		assertThat(checks).as("slow password checks").hasValue(2);
 		assertThat(costs).as("each at the cost of the known person's hash").containsExactly("{bcrypt}$2a$05$",
 				"{bcrypt}$2a$05$");
+	}
+
+	private static ReactiveMongoTemplate store() {
+		return new ReactiveMongoTemplate(new SimpleReactiveMongoDatabaseFactory(
+				new ConnectionString(MongoWireTestServer.databaseUri(PasswordSignInTests.class))));
 	}
 
 }

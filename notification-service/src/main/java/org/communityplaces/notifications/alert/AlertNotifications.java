@@ -15,6 +15,7 @@ import org.communityplaces.notifications.delivery.Notifications;
 import org.communityplaces.notifications.preference.Channel;
 import org.communityplaces.notifications.preference.Preference;
 import org.communityplaces.notifications.preference.Preferences;
+import org.communityplaces.platform.kafka.BrokenEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,7 +124,7 @@ class AlertNotifications {
 	}
 
 	/** An event that breaks the contract. */
-	static class InvalidEvent extends RuntimeException {
+	static class InvalidEvent extends BrokenEvent {
 
 		InvalidEvent(List<String> violations) {
 			super("Event breaks the contract: " + String.join("; ", violations));

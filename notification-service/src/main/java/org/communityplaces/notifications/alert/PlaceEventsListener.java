@@ -2,6 +2,7 @@ package org.communityplaces.notifications.alert;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.communityplaces.platform.correlation.CorrelationId;
 import tools.jackson.databind.JsonNode;
 
@@ -41,13 +42,17 @@ class PlaceEventsListener {
 	@Configuration(proxyBeanMethods = false)
 	static class Topics {
 
+		/** Compacted, as in deploy/k8s: keyed by place id, it keeps every place's latest event. */
 		@Bean
 		NewTopic placeEventsTopic(@Value("${places.topic.partitions:6}") int partitions,
 				@Value("${places.topic.replicas:1}") short replicas) {
-			return TopicBuilder.name("place-events").partitions(partitions).replicas(replicas).build();
+			return TopicBuilder.name("place-events")
+				.partitions(partitions)
+				.replicas(replicas)
+				.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+				.build();
 		}
 
-		/** Same partition count as the source topic: the recoverer keeps a record's partition. */
 		@Bean
 		NewTopic placeEventsDeadLetterTopic(@Value("${places.topic.partitions:6}") int partitions,
 				@Value("${places.topic.replicas:1}") short replicas) {

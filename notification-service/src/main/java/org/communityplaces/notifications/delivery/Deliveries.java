@@ -3,15 +3,16 @@ package org.communityplaces.notifications.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.notifications.notify.GovUkNotify;
 import org.communityplaces.notifications.preference.Channel;
 import org.slf4j.Logger;
@@ -20,16 +21,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends e-mail and webhook notifications: at once when they are raised, and again with
- * exponential backoff and jitter while the mail server or the receiving system fails, so an
- * outage delays alerts but loses none. A delivery is claimed before it is tried, so two
- * instances never send the same one together; a crash between sending and recording it
- * sends it again, once.
+ * Sends e-mail, text message and webhook notifications: at once when they are raised, and again
+ * with exponential backoff and jitter while the mail server or the receiving system fails, so an
+ * outage delays alerts but loses none. Each channel has its own bounded lane of threads, which
+ * works through one address at a time; the sweep only hands addresses to the lanes, so neither
+ * the scheduler nor another recipient waits on a slow receiver. A delivery is claimed before it
+ * is tried, so two instances never send the same one together; a crash between sending and
+ * recording it sends it again, once (an e-mail with the same {@code Message-ID}).
  */
 @Component
 class Deliveries {
@@ -38,8 +41,11 @@ class Deliveries {
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
-	/** The channels sent one alert at one time; the digest gathers its alerts, the inbox sends nothing. */
-	private static final Set<Channel> ONE_BY_ONE = EnumSet.of(Channel.EMAIL, Channel.TEXT, Channel.WEBHOOK);
+	/** Addresses a sweep looks at for each channel. */
+	private static final int SWEEP_LIMIT = 100;
+
+	/** Deliveries to one address in one turn on a thread, after which others have their turn. */
+	private static final int TURN = 20;
 
 	private final Notifications notifications;
 
@@ -59,11 +65,14 @@ class Deliveries {
 
 	private final int maxAttempts;
 
-	private final TaskExecutor sender;
+	/** The channels sent one alert at one time; the digest gathers its alerts, the inbox sends nothing. */
+	private final Map<Channel, DeliveryLane> lanes = new EnumMap<>(Channel.class);
 
 	Deliveries(Notifications notifications, Mailer mailer, WebhookSender webhooks, GovUkNotify notify, Clock clock,
 			MeterRegistry meters,
-			@Qualifier(DeliveryExecutorConfiguration.DELIVERY_EXECUTOR) TaskExecutor sender,
+			@Qualifier(DeliveryExecutorConfiguration.EMAIL_EXECUTOR) ThreadPoolTaskExecutor emails,
+			@Qualifier(DeliveryExecutorConfiguration.TEXT_EXECUTOR) ThreadPoolTaskExecutor texts,
+			@Qualifier(DeliveryExecutorConfiguration.WEBHOOK_EXECUTOR) ThreadPoolTaskExecutor webhookCalls,
 			@Value("${notifications.delivery.initial-backoff}") Duration initialBackoff,
 			@Value("${notifications.delivery.max-backoff}") Duration maxBackoff,
 			@Value("${notifications.delivery.max-attempts}") int maxAttempts) {
@@ -73,7 +82,9 @@ class Deliveries {
 		this.notify = notify;
 		this.clock = clock;
 		this.meters = meters;
-		this.sender = sender;
+		lanes.put(Channel.EMAIL, new DeliveryLane(emails));
+		lanes.put(Channel.TEXT, new DeliveryLane(texts));
+		lanes.put(Channel.WEBHOOK, new DeliveryLane(webhookCalls));
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.maxAttempts = maxAttempts;
@@ -85,34 +96,54 @@ class Deliveries {
 		}
 	}
 
+	/** A full lane leaves the alert due in the store, for the sweep. */
 	@EventListener
 	void created(NotificationsCreated created) {
-		for (String id : created.ids()) {
-			sender.execute(() -> {
-				Notification notification = notifications.find(id);
-				if (notification != null && ONE_BY_ONE.contains(notification.delivery().channel())
-						&& notification.delivery().status() == Notification.Status.PENDING
-						&& !notification.delivery().nextAttemptAt().isAfter(clock.instant())) {
-					deliver(notification);
-				}
-			});
-		}
-	}
-
-	/** Catches what is due again after a failure, and what a stopped instance left. */
-	@Scheduled(fixedDelayString = "${notifications.delivery.sweep-interval}")
-	void sweep() {
-		for (Channel channel : ONE_BY_ONE) {
-			for (Notification due : notifications.due(channel, clock.instant(), 100)) {
-				deliver(due);
+		for (Notification notification : created.notifications()) {
+			Notification.Delivery delivery = notification.delivery();
+			DeliveryLane lane = lanes.get(delivery.channel());
+			if (lane != null && delivery.status() == Notification.Status.PENDING) {
+				lane.take(delivery.address(), address -> workThrough(delivery.channel(), address));
 			}
 		}
 	}
 
-	private void deliver(Notification notification) {
+	/**
+	 * Catches what is due again after a failure, and what a stopped instance left: hands each
+	 * address with something due to its channel's lane, while the lane has room, and sends
+	 * nothing itself.
+	 */
+	@SchedulerLock(name = "deliveries-sweep", lockAtMostFor = "2m")
+	@Scheduled(fixedDelayString = "${notifications.delivery.sweep-interval}")
+	void sweep() {
+		Instant now = clock.instant();
+		lanes.forEach((channel, lane) -> {
+			if (lane.full()) {
+				return;
+			}
+			for (String address : notifications.dueAddresses(channel, now, lane.inHand(), SWEEP_LIMIT)) {
+				if (!lane.take(address, taken -> workThrough(channel, taken))) {
+					return;
+				}
+			}
+		});
+	}
+
+	/** On a lane's thread: what is due to one address, oldest first, for one turn. */
+	private void workThrough(Channel channel, String address) {
+		for (int sent = 0; sent < TURN; sent++) {
+			Notification due = notifications.nextDue(channel, address, clock.instant());
+			if (due == null || !deliver(due)) {
+				return;
+			}
+		}
+	}
+
+	/** @return false when another instance had claimed it */
+	private boolean deliver(Notification notification) {
 		Instant now = clock.instant();
 		if (!notifications.claim(notification, now.plus(LEASE))) {
-			return;
+			return false;
 		}
 		Notification.Delivery delivery = notification.delivery();
 		String channel = delivery.channel().name().toLowerCase(Locale.ROOT);
@@ -129,11 +160,11 @@ class Deliveries {
 			notifications.failed(notification.id(), delivery.attempts() + 1, refused.getMessage());
 			counter("notifications.failed", channel).increment();
 			log.warn("Notification {} not sent: {}", notification.id(), refused.getMessage());
-			return;
+			return true;
 		}
 		catch (RuntimeException failure) {
 			failedAttempt(notification, channel, failure);
-			return;
+			return true;
 		}
 		Instant sentAt = clock.instant();
 		notifications.sent(notification.id(), sentAt);
@@ -144,6 +175,7 @@ class Deliveries {
 			.publishPercentileHistogram()
 			.register(meters)
 			.record(Duration.between(notification.timeline().occurredAt(), sentAt));
+		return true;
 	}
 
 	private void failedAttempt(Notification notification, String channel, RuntimeException failure) {

@@ -1,12 +1,17 @@
 package org.communityplaces.notifications.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.notifications.preference.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +22,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a day, one e-mail per recipient who chose the digest, listing what happened since the
- * last one. If the mail server is down the items wait for the next run; none is lost.
+ * last one. If the mail server is down the items wait for the next run; none is lost. Each
+ * recipient's digest is claimed for the day before it is sent, so two instances running the
+ * digest at once (a lost or expired job lock) send it once between them.
  */
 @Component
 class Digests {
 
 	private static final Logger log = LoggerFactory.getLogger(Digests.class);
 
+	/** Far longer than one e-mail takes; after it, a claim whose instance died may be taken over. */
+	private static final Duration CLAIM = Duration.ofMinutes(10);
+
 	private final Notifications notifications;
+
+	private final DigestClaims claims;
 
 	private final Mailer mailer;
 
@@ -36,37 +48,52 @@ class Digests {
 
 	private final String portalUrl;
 
-	Digests(Notifications notifications, Mailer mailer, MailTemplates templates, Clock clock, MeterRegistry meters,
-			@Value("${notifications.portal-url}") String portalUrl) {
+	private final ZoneId zone;
+
+	Digests(Notifications notifications, DigestClaims claims, Mailer mailer, MailTemplates templates, Clock clock,
+			MeterRegistry meters, @Value("${notifications.portal-url}") String portalUrl,
+			@Value("${notifications.digest.time-zone}") ZoneId zone) {
 		this.notifications = notifications;
+		this.claims = claims;
 		this.mailer = mailer;
 		this.templates = templates;
 		this.clock = clock;
 		this.meters = meters;
 		this.portalUrl = portalUrl;
+		this.zone = zone;
 	}
 
+	@SchedulerLock(name = "digests", lockAtMostFor = "1h", lockAtLeastFor = "${notifications.digest.lock-at-least-for:5m}")
 	@Scheduled(cron = "${notifications.digest.cron}", zone = "${notifications.digest.time-zone}")
 	void sendDigests() {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		claims.forgetBefore(today);
 		Map<String, List<Notification>> byAddress = new LinkedHashMap<>();
 		for (Notification waiting : notifications.pending(Channel.DIGEST)) {
 			byAddress.computeIfAbsent(waiting.delivery().address(), address -> new ArrayList<>()).add(waiting);
 		}
 		byAddress.forEach((address, items) -> {
+			String key = DigestClaims.keyOf(today, address);
+			Instant claimedUntil = clock.instant().plus(CLAIM);
+			if (!claims.claim(key, today, clock.instant(), claimedUntil)) {
+				return;
+			}
 			List<String> lines = items.stream().map(item -> item.message().subject()).toList();
 			MailTemplates.Rendered digest = templates.render(
 					items.size() == 1 ? "Your referral alerts: 1 update" : "Your referral alerts: " + items.size() + " updates",
 					lines, "Open the portal", portalUrl);
 			try {
-				mailer.send(address, digest.subject(), digest.text(), digest.html(), null);
+				mailer.send(address, digest.subject(), digest.text(), digest.html(), key);
 			}
 			catch (RuntimeException failure) {
+				claims.release(key, claimedUntil);
 				meters.counter("notifications.retried", "channel", "digest").increment(items.size());
 				log.warn("Digest of {} alerts not sent ({}); they wait for the next run", items.size(),
 						failure.getClass().getSimpleName());
 				return;
 			}
 			items.forEach(item -> notifications.sent(item.id(), clock.instant()));
+			claims.sent(key, clock.instant());
 			meters.counter("notifications.sent", "channel", "digest").increment(items.size());
 		});
 	}

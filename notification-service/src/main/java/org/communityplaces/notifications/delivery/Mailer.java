@@ -22,15 +22,22 @@ class Mailer {
 
 	private final GovUkNotify notify;
 
+	private final MessageIds messageIds;
+
 	private final String from;
 
-	Mailer(JavaMailSender mail, GovUkNotify notify, @Value("${notifications.mail.from}") String from) {
+	Mailer(JavaMailSender mail, GovUkNotify notify, MessageIds messageIds,
+			@Value("${notifications.mail.from}") String from) {
 		this.mail = mail;
 		this.notify = notify;
+		this.messageIds = messageIds;
 		this.from = from;
 	}
 
-	/** @param reference ours for this e-mail (a notification's id), never personal data */
+	/**
+	 * @param reference ours for this e-mail (a notification's id, a digest's key), never personal
+	 * data: GOV.UK Notify's reference, and over SMTP the e-mail's {@code Message-ID}
+	 */
 	void send(String to, String subject, String text, String html, String reference) {
 		if (notify.settings().sendsEmail()) {
 			notify.email(to, subject, text, reference);
@@ -43,6 +50,8 @@ class Mailer {
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(text, html);
+			// Spring's sender keeps a Message-ID given before it sends, rather than making a new one
+			message.setHeader("Message-ID", messageIds.of(reference));
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException(ex);

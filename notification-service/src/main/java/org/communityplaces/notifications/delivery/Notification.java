@@ -16,7 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("notifications")
 @CompoundIndexes({ @CompoundIndex(name = "inbox_newest", def = "{'recipient.email': 1, 'timeline.createdAt': -1}"),
-		@CompoundIndex(name = "due_deliveries", def = "{'delivery.status': 1, 'delivery.nextAttemptAt': 1}") })
+		@CompoundIndex(name = "due_deliveries", def = "{'delivery.status': 1, 'delivery.nextAttemptAt': 1}"),
+		@CompoundIndex(name = "due_by_address",
+				def = "{'delivery.status': 1, 'delivery.address': 1, 'delivery.nextAttemptAt': 1}") })
 public record Notification(@Id String id, Event event, Recipient recipient, Message message, Delivery delivery,
 		Timeline timeline) {
 

@@ -2,8 +2,11 @@ package org.communityplaces.notifications.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.bson.Document;
 import org.communityplaces.notifications.preference.Channel;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notifications {
 
+	private static final String COLLECTION = "notifications";
+
 	private final MongoTemplate mongo;
 
 	private final ApplicationEventPublisher publisher;
@@ -36,11 +41,11 @@ public class Notifications {
 	 * arrives, and has the new ones delivered at once.
 	 */
 	public void raise(List<Notification> raised) {
-		List<String> created = new ArrayList<>();
+		List<Notification> created = new ArrayList<>();
 		for (Notification notification : raised) {
 			try {
 				mongo.insert(notification);
-				created.add(notification.id());
+				created.add(notification);
 			}
 			catch (DuplicateKeyException alreadyRaised) {
 				// The event came again: this recipient was already told, or is being told.
@@ -51,18 +56,37 @@ public class Notifications {
 		}
 	}
 
-	Notification find(String id) {
-		return mongo.findById(id, Notification.class);
-	}
-
-	/** Pending deliveries over one channel that are due now, oldest first. */
-	List<Notification> due(Channel channel, Instant now, int limit) {
-		return mongo.find(Query.query(Criteria.where("delivery.status")
+	/**
+	 * The addresses with a delivery over one channel due now, those due longest first, leaving
+	 * out the addresses already being worked through.
+	 */
+	Set<String> dueAddresses(Channel channel, Instant now, Set<String> skipping, int limit) {
+		Query due = Query.query(Criteria.where("delivery.status")
 			.is(Notification.Status.PENDING)
 			.and("delivery.channel")
 			.is(channel)
 			.and("delivery.nextAttemptAt")
-			.lte(now)).with(Sort.by("delivery.nextAttemptAt")).limit(limit), Notification.class);
+			.lte(now)
+			.and("delivery.address")
+			.nin(skipping)).with(Sort.by("delivery.nextAttemptAt")).limit(limit);
+		due.fields().include("delivery.address");
+		Set<String> addresses = new LinkedHashSet<>();
+		for (Document found : mongo.find(due, Document.class, COLLECTION)) {
+			addresses.add(found.get("delivery", Document.class).getString("address"));
+		}
+		return addresses;
+	}
+
+	/** The delivery to one address over one channel that has been due longest, if any is due now. */
+	Notification nextDue(Channel channel, String address, Instant now) {
+		return mongo.findOne(Query.query(Criteria.where("delivery.status")
+			.is(Notification.Status.PENDING)
+			.and("delivery.channel")
+			.is(channel)
+			.and("delivery.address")
+			.is(address)
+			.and("delivery.nextAttemptAt")
+			.lte(now)).with(Sort.by("delivery.nextAttemptAt")), Notification.class);
 	}
 
 	List<Notification> pending(Channel channel) {

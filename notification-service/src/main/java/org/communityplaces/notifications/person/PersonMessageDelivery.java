@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.communityplaces.notifications.delivery.MessageIds;
 import org.communityplaces.notifications.notify.GovUkNotify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Sends each message for a person the way they chose: a text message or a letter through
  * GOV.UK Notify, an e-mail through Notify where the deployment has it and over SMTP where it
  * does not. Failures are tried again with doubling waits, as alerts are; a message Notify
- * refuses is not. Each attempt is claimed first, so two instances never send one together.
+ * refuses is not. Each attempt is claimed first, so two instances never send one together; an
+ * e-mail sent again after a crash between sending and recording it has the same
+ * {@code Message-ID}.
  */
 @Component
 class PersonMessageDelivery {
@@ -37,6 +41,8 @@ class PersonMessageDelivery {
 
 	private final JavaMailSender mail;
 
+	private final MessageIds messageIds;
+
 	private final Clock clock;
 
 	private final String from;
@@ -47,14 +53,15 @@ class PersonMessageDelivery {
 
 	private final int maxAttempts;
 
-	PersonMessageDelivery(PersonMessages messages, GovUkNotify notify, JavaMailSender mail, Clock clock,
-			@Value("${notifications.mail.from}") String from,
+	PersonMessageDelivery(PersonMessages messages, GovUkNotify notify, JavaMailSender mail, MessageIds messageIds,
+			Clock clock, @Value("${notifications.mail.from}") String from,
 			@Value("${notifications.delivery.initial-backoff}") Duration initialBackoff,
 			@Value("${notifications.delivery.max-backoff}") Duration maxBackoff,
 			@Value("${notifications.delivery.max-attempts}") int maxAttempts) {
 		this.messages = messages;
 		this.notify = notify;
 		this.mail = mail;
+		this.messageIds = messageIds;
 		this.clock = clock;
 		this.from = from;
 		this.initialBackoff = initialBackoff;
@@ -62,6 +69,7 @@ class PersonMessageDelivery {
 		this.maxAttempts = maxAttempts;
 	}
 
+	@SchedulerLock(name = "person-message-delivery", lockAtMostFor = "2m")
 	@Scheduled(fixedDelayString = "${notifications.delivery.sweep-interval}")
 	void sendDue() {
 		Instant now = clock.instant();
@@ -120,6 +128,7 @@ class PersonMessageDelivery {
 			helper.setTo(envelope.to().get(0));
 			helper.setSubject(envelope.subject());
 			helper.setText(body(envelope));
+			message.setHeader("Message-ID", messageIds.of(reference));
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException(ex);

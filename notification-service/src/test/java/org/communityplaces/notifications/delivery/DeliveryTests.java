@@ -106,10 +106,10 @@ class DeliveryTests extends NotificationServiceTest {
 		publish(event("ReferralAccepted"));
 		awaitEmailsTo(REFERRER, 1);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> meters.find("executor.completed").tag("name", "deliveryExecutor").functionCounter(),
+			.until(() -> meters.find("executor.completed").tag("name", "emailDeliveryExecutor").functionCounter(),
 					completed -> completed != null && completed.count() >= 1);
 		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-			.anyMatch(name -> name.startsWith("notification-delivery-"));
+			.anyMatch(name -> name.startsWith("notification-email-"));
 		assertThat(context.containsBean("applicationTaskExecutor")).as("Spring Boot's own executor stays").isTrue();
 	}
 

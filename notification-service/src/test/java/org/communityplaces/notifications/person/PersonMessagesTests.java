@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.communityplaces.notifications.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 class PersonMessagesTests extends NotificationServiceTest {
 
 	@Test
-	void anEmailGoesOverSmtpOnceAndItsAddressAndWordsAreForgottenOnceSent() {
+	void anEmailGoesOverSmtpOnceAndItsAddressAndWordsAreForgottenOnceSent() throws Exception {
 		String referralId = newId();
 		String event = message(referralId, "email");
 		kafka.send("person-messages", referralId, event).join();
@@ -36,6 +37,10 @@ class PersonMessagesTests extends NotificationServiceTest {
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> emailsTo("edith@example.org").size() == 1);
 		assertThat(mongo.findAll(org.bson.Document.class, "person_messages").toString()).doesNotContain("edith@",
 				"Red Lion", "Edith");
+		String messageId = mongo.find(Query.query(Criteria.where("referralId").is(referralId)), org.bson.Document.class,
+				"person_messages").get(0).getString("_id");
+		assertThat(email.getHeader("Message-ID")).as("the same however often it is sent")
+			.containsExactly("<" + messageId + "@communityplaces.example.org>");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.places.taxonomy.Taxonomies;
 import org.communityplaces.platform.audit.AuditLog;
 import org.communityplaces.platform.caller.Caller;
@@ -133,6 +134,7 @@ class ImportFeeds {
 		audit.changed(caller, "import-feed", feedId, "delete the feed " + feed.url());
 	}
 
+	@SchedulerLock(name = "import-feeds", lockAtMostFor = "30m")
 	@Scheduled(fixedDelayString = "${places.feeds.check-interval:1m}",
 			initialDelayString = "${places.feeds.check-interval:1m}")
 	void runDue() {

@@ -201,6 +201,15 @@ public class Catalogue {
 				PlaceRemoved.of(removed, place.version() + 1)));
 	}
 
+	/**
+	 * The event that says what the place is at {@code placeVersion}, to follow any other event of
+	 * the place: {@code place-events} is compacted by place id and keeps only a place's latest
+	 * event, so a review or a report must not be the last word on what a place is.
+	 */
+	public static Record stateOf(Place place, long placeVersion) {
+		return PlaceChanged.of(place, placeVersion);
+	}
+
 	/** Stores a new place with the event that says so. */
 	private Place inserted(Place place, Instant now) {
 		return stored(outbox.insert(place.withOutbox(List.of(outbox.entry(PlaceChanged.of(place, 0), now)))));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.contracts.Vocabularies;
 import org.communityplaces.places.place.Catalogue;
 import org.communityplaces.places.place.Freshness;
@@ -67,6 +68,7 @@ class Reviews {
 	}
 
 	/** Asks the host of every place neither checked nor asked about within the review period. */
+	@SchedulerLock(name = "place-reviews", lockAtMostFor = "15m")
 	@Scheduled(fixedDelayString = "${places.review.sweep-interval:1h}", initialDelayString = "${places.review.sweep-interval:1h}")
 	void askHostsWhoseReviewIsDue() {
 		Instant dueBefore = freshness.reviewDueBefore();
@@ -91,7 +93,8 @@ class Reviews {
 		Instant now = clock.instant();
 		try {
 			outbox.update(Place.class, place.id(), place.version(), new Update().set("upkeep", place.upkeep().askedAt(now)),
-					now, PlaceReviewDue.of(place, place.version() + 1, tokens.issue(place.id(), now)));
+					now, PlaceReviewDue.of(place, place.version() + 1, tokens.issue(place.id(), now)),
+					Catalogue.stateOf(place, place.version() + 1));
 			return true;
 		}
 		catch (OptimisticLockingFailureException changedMeanwhile) {
@@ -114,7 +117,7 @@ class Reviews {
 			try {
 				outbox.update(Place.class, place.id(), place.version(),
 						new Update().set("upkeep", place.upkeep().reported(report)), now,
-						PlaceReported.of(place, place.version() + 1, report));
+						PlaceReported.of(place, place.version() + 1, report), Catalogue.stateOf(place, place.version() + 1));
 				return;
 			}
 			catch (OptimisticLockingFailureException changedMeanwhile) {

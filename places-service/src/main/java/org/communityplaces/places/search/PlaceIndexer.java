@@ -81,6 +81,11 @@ class PlaceIndexer {
 		reindex(stored.place().id());
 	}
 
+	/**
+	 * A store outage holds the events until it is over (the platform's error handler); one that
+	 * cannot be read is passed over, as the sweep finds its place anyway. Each instance reads in
+	 * a group of its own, so nothing here is parked for admins.
+	 */
 	@KafkaListener(topics = "${outbox.topic}", groupId = "places-index-${random.uuid}",
 			properties = "auto.offset.reset=latest")
 	void placeChangedSomewhere(String event) {

@@ -46,7 +46,7 @@ public class OutboxAutoConfiguration {
 	static final String RELAY_EXECUTOR = "outboxRelayExecutor";
 
 	/**
-	 * The relay's one thread, so the events of one aggregate go out in order; started, measured
+	 * The relay's one thread for the events announced by this instance's writes; started, measured
 	 * ({@code executor.*} tagged {@code name=outboxRelayExecutor}) and stopped by Spring. Not a
 	 * default candidate, so Spring Boot still provides its {@code applicationTaskExecutor}.
 	 */
@@ -65,9 +65,13 @@ public class OutboxAutoConfiguration {
 			MeterRegistry meters, @Qualifier(RELAY_EXECUTOR) ThreadPoolTaskExecutor outboxRelayExecutor,
 			@Value("${outbox.collection}") String collection, @Value("${outbox.batch-size:100}") int batchSize,
 			@Value("${outbox.send-timeout:10s}") Duration sendTimeout,
-			@Value("${outbox.keep-sent:1h}") Duration keepSent) {
-		return new OutboxRelay(mongo, kafka, clock, meters, outboxRelayExecutor, collection, batchSize, sendTimeout,
-				keepSent);
+			@Value("${outbox.keep-sent:1h}") Duration keepSent,
+			@Value("${outbox.retry.first-after:5s}") Duration firstRetryAfter,
+			@Value("${outbox.retry.longest-after:10m}") Duration longestRetryAfter,
+			@Value("${outbox.claim-lease:1m}") Duration claimLease) {
+		return new OutboxRelay(mongo, kafka, clock, meters, outboxRelayExecutor,
+				new OutboxRelay.RelaySettings(collection, batchSize, sendTimeout, keepSent, firstRetryAfter,
+						longestRetryAfter, claimLease));
 	}
 
 }

@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.communityplaces.platform.correlation.CorrelationId;
@@ -22,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,22 +40,40 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Relays outbox entries to Kafka, in order per aggregate, keyed by the aggregate id. An entry
- * is marked sent only after the broker acknowledged it (acks=all, idempotent producer); if the
- * relay dies or the broker is down, the entry stays pending and is sent on a later pass. A
- * crash between the acknowledgement and the mark sends it again, so delivery is at least
- * once and consumers deduplicate on {@code eventId}.
+ * Relays outbox entries to Kafka, keyed by the aggregate id, in order per aggregate and topic.
+ * An entry is marked sent only after the broker acknowledged it (acks=all, idempotent
+ * producer); if the relay dies or the broker is down, the entry stays pending and is sent on
+ * a later pass. A crash between the acknowledgement and the mark sends it again, so delivery
+ * is at least once and consumers deduplicate on {@code eventId}.
+ * <p>
+ * An entry the broker does not take (its topic refuses it, it is too large, the broker is
+ * away) counts the attempt and waits, twice as long after each failure up to a ceiling.
+ * Meanwhile only the later entries of the same aggregate for the same topic wait behind it,
+ * as their readers rely on the order; every other aggregate's entries go on being sent.
+ * <p>
+ * An instance claims an aggregate's outbox for a short lease before sending from it, so two
+ * instances (or the sweep and an announced write in one) never send the same entry together;
+ * entries written while another holds the claim are sent by the holder once it has finished.
  * <p>
  * A service that stores outbox entries announces it with {@link OutboxWritten}, and the
  * relay sends them straight away on its own thread; the periodic sweep only picks up what
- * that missed (a broker outage, a restart), so it can be infrequent, which matters on the
- * embedded store, where the sweep's query reads the whole collection.
+ * that missed (a broker outage, a restart, an entry waiting to be tried again), so it can be
+ * infrequent, which matters on the embedded store, where the sweep's query reads the whole
+ * collection. The sweep runs on one instance at a time.
  */
 public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private static final String PENDING_FIELD = "outbox.sentAt";
+
+	private static final String CLAIM = "outboxClaim";
+
+	private static final String CLAIMED_BY = CLAIM + ".by";
+
+	private static final String CLAIMED_UNTIL = CLAIM + ".until";
+
+	private final String instance = UUID.randomUUID().toString();
 
 	private final MongoTemplate mongo;
 
@@ -61,30 +87,34 @@ public class OutboxRelay {
 	 */
 	private volatile boolean brokerFailing;
 
-	private final String collection;
-
-	private final int batchSize;
-
-	private final Duration sendTimeout;
+	private final RelaySettings settings;
 
 	private final Counter relayed;
 
 	private final Counter failures;
 
-	private final Duration keepSent;
-
 	private final ThreadPoolTaskExecutor sender;
 
+	/**
+	 * @param collection the aggregates' collection
+	 * @param batchSize the most aggregates one sweep sends from
+	 * @param sendTimeout how long a send waits for the broker's acknowledgement
+	 * @param keepSent how long a sent entry is kept in its aggregate's outbox
+	 * @param firstRetryAfter how long an entry waits after its first failed attempt, doubled after each further one
+	 * @param longestRetryAfter the longest an entry waits between attempts
+	 * @param claimLease how long an instance's claim on an aggregate's outbox lasts if it never lets go
+	 */
+	record RelaySettings(String collection, int batchSize, Duration sendTimeout, Duration keepSent,
+			Duration firstRetryAfter, Duration longestRetryAfter, Duration claimLease) {
+	}
+
 	OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters,
-			ThreadPoolTaskExecutor sender, String collection, int batchSize, Duration sendTimeout, Duration keepSent) {
+			ThreadPoolTaskExecutor sender, RelaySettings settings) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.clock = clock;
 		this.sender = sender;
-		this.collection = collection;
-		this.batchSize = batchSize;
-		this.sendTimeout = sendTimeout;
-		this.keepSent = keepSent;
+		this.settings = settings;
 		this.relayed = Counter.builder("outbox.relayed").description("Events the broker acknowledged").register(meters);
 		this.failures = Counter.builder("outbox.relay.failures").description("Relay attempts that failed").register(meters);
 		Gauge.builder("outbox.pending", this, OutboxRelay::pendingAggregates)
@@ -95,7 +125,8 @@ public class OutboxRelay {
 	/** The sweep looks for pending entries: on MongoDB an index keeps that cheap. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void indexPendingEntries() {
-		mongo.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).named("outbox_pending"));
+		mongo.indexOps(settings.collection())
+			.createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).named("outbox_pending"));
 	}
 
 	@EventListener
@@ -105,65 +136,162 @@ public class OutboxRelay {
 		}
 	}
 
+	/**
+	 * Sends what is due, an aggregate at a time. An entry that fails is left to wait and the
+	 * sweep goes on; two aggregates failing one after the other mean the broker is most likely
+	 * away, so the pass stops there rather than wait out the send timeout for every aggregate.
+	 */
 	@Scheduled(fixedDelayString = "${outbox.sweep-interval-ms:5000}")
+	@SchedulerLock(name = "outbox-sweep", lockAtMostFor = "2m")
 	public void relayPending() {
-		Query pendingIds = pendingQuery().limit(batchSize);
-		pendingIds.fields().include("_id");
-		for (Document aggregate : mongo.find(pendingIds, Document.class, collection)) {
-			if (!relay(aggregate.get("_id"))) {
+		Query dueIds = dueQuery(clock.instant()).limit(settings.batchSize());
+		dueIds.fields().include("_id");
+		boolean previousFailed = false;
+		for (Document aggregate : mongo.find(dueIds, Document.class, settings.collection())) {
+			boolean failed = !relay(aggregate.get("_id"));
+			if (failed && previousFailed) {
 				return;
 			}
+			previousFailed = failed;
 		}
 	}
 
 	/**
-	 * Reads the aggregate afresh and sends what is still pending; one aggregate at a time, so
-	 * the sweep and an announced write never send the same entry together.
-	 * @return false when the broker did not take an event, so the pass should stop for now
+	 * Claims the aggregate's outbox and sends its due entries; then, if entries were written
+	 * while it held the claim (their own relay found it claimed and left them), sends those too.
+	 * @return false when the broker did not take one of its events
 	 */
-	private synchronized boolean relay(Object id) {
-		Document aggregate = mongo.findById(id, Document.class, collection);
-		if (aggregate == null) {
-			return true;
+	private boolean relay(Object id) {
+		boolean allTaken = true;
+		Set<String> seen = new HashSet<>();
+		Document aggregate = claim(id);
+		while (aggregate != null) {
+			allTaken &= sendDue(id, aggregate, seen);
+			forgetSentBefore(id, clock.instant().minus(settings.keepSent()));
+			Document released = release(id);
+			aggregate = released != null && hasUnseenEntries(released, seen) ? claim(id) : null;
 		}
-		for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
+		return allTaken;
+	}
+
+	/**
+	 * Sends the aggregate's pending entries in order; an entry that is not yet due, or fails
+	 * now, holds back the later entries for the same topic until it is due again.
+	 */
+	private boolean sendDue(Object id, Document aggregate, Set<String> seen) {
+		boolean allTaken = true;
+		Instant now = clock.instant();
+		Map<String, Instant> heldUntilByTopic = new HashMap<>();
+		for (Document entry : outboxOf(aggregate)) {
 			if (entry.get("sentAt") != null) {
 				continue;
 			}
 			String eventId = entry.getString("eventId");
-			ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), id.toString(),
-					entry.getString("payload"));
-			record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
-			String correlationId = entry.getString("correlationId");
-			if (correlationId != null) {
-				record.headers().add(CorrelationId.KEY, correlationId.getBytes(StandardCharsets.UTF_8));
+			String topic = entry.getString("topic");
+			seen.add(eventId);
+			Instant nextAttemptAt = instant(entry.getDate("nextAttemptAt"));
+			Instant heldUntil = heldUntilByTopic.get(topic);
+			if (heldUntil != null) {
+				if (nextAttemptAt == null || nextAttemptAt.isBefore(heldUntil)) {
+					updateEntry(id, eventId, new Update().set("outbox.$.nextAttemptAt", heldUntil));
+				}
 			}
-			String traceparent = entry.getString("traceparent");
-			if (traceparent != null) {
-				record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+			else if (nextAttemptAt != null && nextAttemptAt.isAfter(now)) {
+				heldUntilByTopic.put(topic, nextAttemptAt);
 			}
-			try {
-				kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			else {
+				String notTaken = send(id, entry);
+				if (notTaken == null) {
+					// Once the broker has it, the event's words are not kept: they may name or reach a person.
+					updateEntry(id, eventId,
+							new Update().set("outbox.$.sentAt", clock.instant()).unset("outbox.$.payload"));
+					relayed.increment();
+					brokerFailing = false;
+				}
+				else {
+					allTaken = false;
+					int attempts = entry.getInteger("attempts", 0) + 1;
+					Instant retryAt = clock.instant().plus(retryAfter(attempts));
+					updateEntry(id, eventId,
+							new Update().set("outbox.$.attempts", attempts).set("outbox.$.nextAttemptAt", retryAt));
+					heldUntilByTopic.put(topic, retryAt);
+					log.warn("Outbox relay could not publish event {} of type {} (attempt {}), tried again at {}: {}",
+							eventId, entry.getString("type"), attempts, retryAt, notTaken);
+				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			catch (ExecutionException | TimeoutException | RuntimeException ex) {
-				failures.increment();
-				brokerFailing = true;
-				log.warn("Outbox relay could not publish event {} of type {}; it stays pending: {}", eventId,
-						entry.getString("type"), ex.toString());
-				return false;
-			}
-			// Once the broker has it, the event's words are not kept: they may name or reach a person.
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId)),
-					new Update().set("outbox.$.sentAt", clock.instant()).unset("outbox.$.payload"), collection);
-			relayed.increment();
-			brokerFailing = false;
 		}
-		forgetSentBefore(id, clock.instant().minus(keepSent));
-		return true;
+		return allTaken;
+	}
+
+	/** @return null once the broker acknowledged it, or why it did not */
+	private String send(Object id, Document entry) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), id.toString(),
+				entry.getString("payload"));
+		record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+		String correlationId = entry.getString("correlationId");
+		if (correlationId != null) {
+			record.headers().add(CorrelationId.KEY, correlationId.getBytes(StandardCharsets.UTF_8));
+		}
+		String traceparent = entry.getString("traceparent");
+		if (traceparent != null) {
+			record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+		}
+		String notTaken;
+		try {
+			kafka.send(record).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			notTaken = ex.toString();
+		}
+		catch (ExecutionException ex) {
+			notTaken = ex.getCause().toString();
+		}
+		catch (TimeoutException | RuntimeException ex) {
+			notTaken = ex.toString();
+		}
+		failures.increment();
+		brokerFailing = true;
+		return notTaken;
+	}
+
+	/** Twice as long after each failed attempt, from the first wait up to the longest. */
+	private Duration retryAfter(int attempts) {
+		Duration longest = settings.longestRetryAfter();
+		Duration wait = settings.firstRetryAfter();
+		for (int attempt = 1; attempt < attempts && wait.compareTo(longest) < 0; attempt++) {
+			wait = wait.multipliedBy(2);
+		}
+		return wait.compareTo(longest) < 0 ? wait : longest;
+	}
+
+	/** The aggregate as claimed by this instance, or null if it is gone or another holds an unexpired claim. */
+	private Document claim(Object id) {
+		Instant now = clock.instant();
+		Query unclaimed = Query.query(Criteria.where("_id")
+			.is(id)
+			.orOperator(Criteria.where(CLAIMED_UNTIL).is(null), Criteria.where(CLAIMED_UNTIL).lte(now)));
+		return mongo.findAndModify(unclaimed,
+				new Update().set(CLAIM, new Document("by", instance).append("until", Date.from(now.plus(settings.claimLease())))),
+				FindAndModifyOptions.options().returnNew(true), Document.class, settings.collection());
+	}
+
+	/** The aggregate as it is once let go, or null if the claim had lapsed and another instance took it. */
+	private Document release(Object id) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and(CLAIMED_BY).is(instance)),
+				new Update().unset(CLAIM), FindAndModifyOptions.options().returnNew(true), Document.class,
+				settings.collection());
+	}
+
+	private static boolean hasUnseenEntries(Document aggregate, Set<String> seen) {
+		return outboxOf(aggregate).stream()
+			.anyMatch(entry -> entry.get("sentAt") == null && !seen.contains(entry.getString("eventId")));
+	}
+
+	private void updateEntry(Object id, String eventId, Update update) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(eventId)), update,
+				settings.collection());
 	}
 
 	/**
@@ -174,16 +302,30 @@ public class OutboxRelay {
 	private void forgetSentBefore(Object id, Instant before) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox.sentAt").lt(before)),
 				new Update().pull("outbox", Query.query(Criteria.where("sentAt").lt(before)).getQueryObject()),
-				collection);
+				settings.collection());
 	}
 
 	private double pendingAggregates() {
-		return mongo.count(pendingQuery(), collection);
+		return mongo.count(Query.query(Criteria.where("outbox").elemMatch(Criteria.where("sentAt").is(null))),
+				settings.collection());
 	}
 
-	private static Query pendingQuery() {
-		return Query.query(Criteria.where("outbox").elemMatch(Criteria.where("sentAt").is(null)))
+	/** Aggregates with an entry not yet sent that is not waiting to be tried again. */
+	private static Query dueQuery(Instant now) {
+		return Query
+			.query(Criteria.where("outbox")
+				.elemMatch(Criteria.where("sentAt")
+					.is(null)
+					.orOperator(Criteria.where("nextAttemptAt").is(null), Criteria.where("nextAttemptAt").lte(now))))
 			.with(Sort.by("_id"));
+	}
+
+	private static List<Document> outboxOf(Document aggregate) {
+		return aggregate.getList("outbox", Document.class, List.of());
+	}
+
+	private static Instant instant(Date date) {
+		return date == null ? null : date.toInstant();
 	}
 
 }

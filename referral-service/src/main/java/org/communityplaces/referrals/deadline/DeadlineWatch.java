@@ -3,6 +3,7 @@ package org.communityplaces.referrals.deadline;
 import java.time.Clock;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralMetrics;
 import org.communityplaces.referrals.referral.ReferralStatus;
@@ -38,6 +39,7 @@ class DeadlineWatch {
 	 * read: a referral the host answered meanwhile, or another instance reminded or expired,
 	 * is left as it is.
 	 */
+	@SchedulerLock(name = "response-deadlines", lockAtMostFor = "10m")
 	@Scheduled(fixedDelayString = "${referrals.response.check-interval}",
 			initialDelayString = "${referrals.response.check-interval}")
 	void remindAndExpire() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.platform.caller.Caller;
 import org.communityplaces.platform.caller.CallerProblems;
 import org.communityplaces.platform.caller.Role;
@@ -64,6 +65,7 @@ class Retention {
 	 * Safe on every instance at once: each erasure is conditional on the version read, so a
 	 * referral another instance erased meanwhile is left to it.
 	 */
+	@SchedulerLock(name = "retention", lockAtMostFor = "1h")
 	@Scheduled(fixedDelayString = "${referrals.retention.check-interval}",
 			initialDelayString = "${referrals.retention.check-interval}")
 	void eraseWhatIsDue() {

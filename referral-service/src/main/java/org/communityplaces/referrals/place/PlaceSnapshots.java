@@ -2,7 +2,6 @@ package org.communityplaces.referrals.place;
 
 import java.util.Optional;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,18 +13,16 @@ import org.springframework.stereotype.Component;
 /**
  * The local copy of each place, fed by {@code PlaceChanged} events and by every answer the
  * catalogue gives. A copy only ever moves forward: an older version arriving late (events are
- * at least once, and look-ups race with them) leaves the newer one in place.
+ * at least once, and look-ups race with them) leaves the newer one in place. Open referrals
+ * follow a new host when the place's event arrives ({@link OpenReferralsFollowTheHost}).
  */
 @Component
 class PlaceSnapshots {
 
 	private final MongoTemplate mongo;
 
-	private final ApplicationEventPublisher publisher;
-
-	PlaceSnapshots(MongoTemplate mongo, ApplicationEventPublisher publisher) {
+	PlaceSnapshots(MongoTemplate mongo) {
 		this.mongo = mongo;
-		this.publisher = publisher;
 	}
 
 	Optional<PlaceSummary> find(String placeId) {
@@ -40,11 +37,7 @@ class PlaceSnapshots {
 		}
 		Query olderOrAbsent = Query.query(Criteria.where("_id").is(place.id()).and("version").lt(place.version()));
 		try {
-			PlaceSummary replaced = mongo.findAndReplace(olderOrAbsent, place,
-					FindAndReplaceOptions.options().upsert());
-			if (replaced != null && !replaced.hostEmail().equalsIgnoreCase(place.hostEmail())) {
-				publisher.publishEvent(new PlaceHostChanged(place.id(), place.hostEmail()));
-			}
+			mongo.findAndReplace(olderOrAbsent, place, FindAndReplaceOptions.options().upsert());
 		}
 		catch (DuplicateKeyException newerAlreadyKept) {
 			// The upsert found no older copy because a newer one is there already: nothing to do.

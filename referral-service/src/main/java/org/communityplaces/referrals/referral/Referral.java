@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.mapping.ExplicitEncrypted;
 @CompoundIndexes({
 		@CompoundIndex(name = "organisation_newest", def = "{'referrer.organisation': 1, 'timeline.createdAt': -1}"),
 		@CompoundIndex(name = "host_by_deadline", def = "{'place.hostEmail': 1, 'deadline.respondBy': 1}"),
+		@CompoundIndex(name = "open_at_place", def = "{'place.id': 1, 'timeline.closedAt': 1}"),
 		@CompoundIndex(name = "due_by_deadline", def = "{'status': 1, 'deadline.remindAt': 1, 'deadline.respondBy': 1}"),
 		@CompoundIndex(name = "uptake_by_requested", def = "{'timeline.requestedAt': 1}") })
 public record Referral(@Id String id, @Version Long version, ReferralStatus status, ReferralStatus heldFrom,

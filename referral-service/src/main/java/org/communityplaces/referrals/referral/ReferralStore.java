@@ -94,11 +94,18 @@ public class ReferralStore {
 
 	/**
 	 * Referrals still open at a place follow it to its new host; closed ones keep their history.
-	 * Typed, so that {@code place.id} maps to where it is stored, and the version moves on.
+	 * Only those still with another host are written, so asking again changes nothing and each
+	 * moved referral's version moves on once. Typed, so that {@code place.id} maps to where it is
+	 * stored, and the version moves on.
 	 */
 	public void followNewHost(String placeId, String hostEmail) {
-		mongo.updateMulti(Query.query(Criteria.where("place.id").is(placeId).and("timeline.closedAt").is(null)),
-				new Update().set("place.hostEmail", hostEmail.toLowerCase(Locale.ROOT)), Referral.class);
+		String host = hostEmail.toLowerCase(Locale.ROOT);
+		mongo.updateMulti(Query.query(Criteria.where("place.id")
+			.is(placeId)
+			.and("timeline.closedAt")
+			.is(null)
+			.and("place.hostEmail")
+			.ne(host)), new Update().set("place.hostEmail", host), Referral.class);
 	}
 
 }

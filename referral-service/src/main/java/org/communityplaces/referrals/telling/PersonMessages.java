@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communityplaces.referrals.deadline.ResponseDeadline;
 import org.communityplaces.referrals.referral.Referral;
 import org.communityplaces.referrals.referral.ReferralStatus;
@@ -94,6 +95,7 @@ public class PersonMessages {
 	 * accepted (if that was missed), and the reminder the day before a first visit. Safe to run
 	 * twice and on every instance at once: each is claimed with the version it read.
 	 */
+	@SchedulerLock(name = "person-messages-due", lockAtMostFor = "10m")
 	@Scheduled(fixedDelayString = "${referrals.telling.check-interval}",
 			initialDelayString = "${referrals.telling.check-interval}")
 	void tellAndRemind() {

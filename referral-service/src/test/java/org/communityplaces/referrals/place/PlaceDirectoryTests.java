@@ -200,8 +200,7 @@ class PlaceDirectoryTests {
 	private PlaceDirectory directoryAt(String baseUrl) {
 		PlaceLookupConfiguration.Settings settings = new PlaceLookupConfiguration.Settings(baseUrl, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofMillis(1500), 3, Duration.ofMillis(10), 4, 4, 50, Duration.ofMinutes(1));
-		return PlaceLookupConfiguration.create(RestClient.builder(), new PlaceSnapshots(mongo, event -> {
-		}), settings, meters, callers);
+		return PlaceLookupConfiguration.create(RestClient.builder(), new PlaceSnapshots(mongo), settings, meters, callers);
 	}
 
 	private static int closedPort() throws IOException {
