@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's store (sessions, allowances, failed sign-ins) going down takes away signing in
- * only: searches and the open APIs never look in it and the gateway stays ready, while a
- * signed-in request is a 503 to try again. A browser's session outlives the outage.
+ * only: searches and the open APIs go on (as for anyone, if the caller has a session cookie)
+ * and the gateway stays ready, while a signed-in request is a 503 to try again. A browser's session outlives the outage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -62,6 +62,9 @@ class StoreOutageTests {
 			http.get().uri("/api/places/search?q=walk").cookie("XSRF-TOKEN", csrf).exchange().expectStatus().isOk()
 				.expectBody(String.class);
 			http.get().uri("/oruk/services").exchange().expectStatus().isOk().expectBody(String.class);
+			// Someone still holding a session cookie searches as anyone does
+			http.get().uri("/api/places/search?q=walk").cookie("SESSION", session).exchange().expectStatus().isOk()
+				.expectBody(String.class);
 			http.get().uri("/readyz").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 
 			http.get().uri("/api/referrals").cookie("SESSION", session).exchange().expectStatus().isEqualTo(503)

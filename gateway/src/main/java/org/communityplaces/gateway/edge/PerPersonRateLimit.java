@@ -62,7 +62,7 @@ class PerPersonRateLimit implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return exchange.getPrincipal()
+		return GatewayStore.signedInOrNobody(exchange)
 			.flatMap(person -> store.run(perPerson.take(person.getName()),
 					storeOut -> Mono.fromSupplier(() -> perPersonHere.take(person.getName()))))
 			.defaultIfEmpty(0L)

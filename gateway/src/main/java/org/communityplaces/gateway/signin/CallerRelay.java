@@ -2,6 +2,7 @@ package org.communityplaces.gateway.signin;
 
 import java.util.List;
 
+import org.communityplaces.gateway.store.GatewayStore;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -34,7 +35,7 @@ class CallerRelay implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return exchange.getPrincipal()
+		return GatewayStore.signedInOrNobody(exchange)
 			.flatMap(principal -> Mono.justOrEmpty(SignedIn.person(principal)))
 			.map(person -> relayed(exchange, person))
 			.switchIfEmpty(Mono.fromSupplier(() -> relayed(exchange, null)))

@@ -45,10 +45,15 @@ class ListingAlerts {
 
 	/** @return the alerts this event raises; none for events that concern nobody */
 	List<Alert> of(JsonNode event) {
+		String type = event.get("type").asString();
+		if (!type.equals("PlaceReviewDue") && !type.equals("PlaceReported")) {
+			// A place's change or removal: what other services keep of it, news to nobody
+			return List.of();
+		}
 		String place = event.get("placeName").asString();
 		String placeId = event.get("placeId").asString();
 		List<Alert> alerts = new ArrayList<>();
-		switch (event.get("type").asString()) {
+		switch (type) {
 			case "PlaceReviewDue" -> alerts.add(new Alert("host", event.get("hostEmail").asString(),
 					"Is your listing for " + place + " still right?",
 					List.of("Referrers use the listing for " + place

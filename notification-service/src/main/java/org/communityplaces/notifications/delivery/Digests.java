@@ -92,9 +92,17 @@ class Digests {
 						failure.getClass().getSimpleName());
 				return;
 			}
-			items.forEach(item -> notifications.sent(item.id(), clock.instant()));
-			claims.sent(key, clock.instant());
 			meters.counter("notifications.sent", "channel", "digest").increment(items.size());
+			try {
+				items.forEach(item -> notifications.sent(item.id(), clock.instant()));
+				claims.sent(key, clock.instant());
+			}
+			catch (RuntimeException storeAway) {
+				// Sent but not recorded: the claim keeps today's copy from going again, the alerts
+				// still pending go in tomorrow's digest; the other recipients are not held up
+				log.warn("Digest of {} alerts sent but not recorded ({})", items.size(),
+						storeAway.getClass().getSimpleName());
+			}
 		});
 	}
 

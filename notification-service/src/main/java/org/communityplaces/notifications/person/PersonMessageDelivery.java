@@ -74,7 +74,9 @@ class PersonMessageDelivery {
 	void sendDue() {
 		Instant now = clock.instant();
 		for (PersonMessage due : messages.due(now, 100)) {
-			PersonMessage claimed = messages.claim(due, now, now.plus(LEASE));
+			// The lease runs from the claim, not the sweep's start: a long sweep must not claim for a lease already over
+			Instant claimedAt = clock.instant();
+			PersonMessage claimed = messages.claim(due, claimedAt, claimedAt.plus(LEASE));
 			if (claimed != null) {
 				send(claimed);
 			}

@@ -67,6 +67,9 @@ class ListingAlertTests extends NotificationServiceTest {
 		awaitEmailsTo(HOST, 1);
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
 			.until(() -> mongo.count(new Query(), Notification.class) == 1);
+		// Read before the review (one key, one partition) and taken for what they are, not parked as broken
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+			.until(() -> mongo.count(new Query(), "dead_letters") == 0);
 	}
 
 	private static String placeEvent(String type) {

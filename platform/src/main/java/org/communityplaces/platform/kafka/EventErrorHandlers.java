@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -64,7 +65,9 @@ public class EventErrorHandlers {
 	 */
 	public DefaultErrorHandler passingOver() {
 		return parking((record, failure) -> log.warn("Passed over the event at offset {} of {}-{}: {}", record.offset(),
-				record.topic(), record.partition(), failure.getClass().getSimpleName()), record -> false);
+				record.topic(), record.partition(),
+				// The listener's own failure, not the container's wrapper of it; its class only, as its message may quote the event
+				NestedExceptionUtils.getMostSpecificCause(failure).getClass().getSimpleName()), record -> false);
 	}
 
 	private DefaultErrorHandler parking(ConsumerRecordRecoverer park, Predicate<ConsumerRecord<?, ?>> neverParked) {

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
 import org.communityplaces.platform.correlation.CorrelationId;
 import org.communityplaces.platform.tracing.TraceParent;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,8 +54,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * as their readers rely on the order; every other aggregate's entries go on being sent.
  * <p>
  * An instance claims an aggregate's outbox for a short lease before sending from it, so two
- * instances (or the sweep and an announced write in one) never send the same entry together;
- * entries written while another holds the claim are sent by the holder once it has finished.
+ * instances (or the sweep and an announced write in one) do not send the same entry together
+ * while the lease lasts; entries written while another holds the claim are sent by the holder
+ * once it has finished. Delivery is at least once all the same (a lease can run out during a
+ * long backlog, an instance can die after a send): every reader drops an event id it has seen.
  * <p>
  * A service that stores outbox entries announces it with {@link OutboxWritten}, and the
  * relay sends them straight away on its own thread; the periodic sweep only picks up what
@@ -72,8 +76,6 @@ public class OutboxRelay {
 	private static final String CLAIMED_BY = CLAIM + ".by";
 
 	private static final String CLAIMED_UNTIL = CLAIM + ".until";
-
-	private final String instance = UUID.randomUUID().toString();
 
 	private final MongoTemplate mongo;
 
@@ -164,12 +166,15 @@ public class OutboxRelay {
 	private boolean relay(Object id) {
 		boolean allTaken = true;
 		Set<String> seen = new HashSet<>();
-		Document aggregate = claim(id);
+		// One token per relay, not per instance: the sweep and an announced write in one instance
+		// must not let go of each other's claim when one of them outlived its lease
+		String claimant = UUID.randomUUID().toString();
+		Document aggregate = claim(id, claimant);
 		while (aggregate != null) {
 			allTaken &= sendDue(id, aggregate, seen);
 			forgetSentBefore(id, clock.instant().minus(settings.keepSent()));
-			Document released = release(id);
-			aggregate = released != null && hasUnseenEntries(released, seen) ? claim(id) : null;
+			Document released = release(id, claimant);
+			aggregate = released != null && hasUnseenEntries(released, seen) ? claim(id, claimant) : null;
 		}
 		return allTaken;
 	}
@@ -245,14 +250,20 @@ public class OutboxRelay {
 			Thread.currentThread().interrupt();
 			notTaken = ex.toString();
 		}
-		catch (ExecutionException ex) {
-			notTaken = ex.getCause().toString();
-		}
-		catch (TimeoutException | RuntimeException ex) {
+		catch (TimeoutException ex) {
 			notTaken = ex.toString();
+			brokerFailing = true;
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			// The broker's reason (too large, no leader, timed out), not Spring's "Failed to send" around it
+			Throwable reason = NestedExceptionUtils.getMostSpecificCause(ex);
+			notTaken = reason.toString();
+			// Only a broker that is away holds back the next writes' immediate sends, not one refused entry
+			if (reason instanceof RetriableException) {
+				brokerFailing = true;
+			}
 		}
 		failures.increment();
-		brokerFailing = true;
 		return notTaken;
 	}
 
@@ -266,20 +277,20 @@ public class OutboxRelay {
 		return wait.compareTo(longest) < 0 ? wait : longest;
 	}
 
-	/** The aggregate as claimed by this instance, or null if it is gone or another holds an unexpired claim. */
-	private Document claim(Object id) {
+	/** The aggregate as claimed by {@code claimant}, or null if it is gone or another holds an unexpired claim. */
+	private Document claim(Object id, String claimant) {
 		Instant now = clock.instant();
 		Query unclaimed = Query.query(Criteria.where("_id")
 			.is(id)
 			.orOperator(Criteria.where(CLAIMED_UNTIL).is(null), Criteria.where(CLAIMED_UNTIL).lte(now)));
 		return mongo.findAndModify(unclaimed,
-				new Update().set(CLAIM, new Document("by", instance).append("until", Date.from(now.plus(settings.claimLease())))),
+				new Update().set(CLAIM, new Document("by", claimant).append("until", Date.from(now.plus(settings.claimLease())))),
 				FindAndModifyOptions.options().returnNew(true), Document.class, settings.collection());
 	}
 
-	/** The aggregate as it is once let go, or null if the claim had lapsed and another instance took it. */
-	private Document release(Object id) {
-		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and(CLAIMED_BY).is(instance)),
+	/** The aggregate as it is once let go, or null if the claim had lapsed and another relay took it. */
+	private Document release(Object id, String claimant) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and(CLAIMED_BY).is(claimant)),
 				new Update().unset(CLAIM), FindAndModifyOptions.options().returnNew(true), Document.class,
 				settings.collection());
 	}
