@@ -7,17 +7,19 @@ import java.util.TreeMap;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts, over every matching place, the facet values ({@code kind/pub},
- * {@code activity/walking}...). All facets share one doc-values field, held as bits per
- * segment ({@link FacetOrdinals}), so each match costs a few bit operations and an array
- * increment per value; labels are added up once per segment.
+ * {@code activity/walking}...), as each match passes on to the collector of the top hits. All
+ * facets share one doc-values field, held as bits per segment ({@link FacetOrdinals}), so each
+ * match costs a few bit operations and an array increment per value; labels are added up once
+ * per segment. Counting on the way to the top hits, rather than beside them as a second
+ * collector, spares every match the layers Lucene puts between several collectors and the score.
  */
-final class FacetCounter implements Collector {
+final class FacetCounter extends FilterCollector {
 
 	static final String FIELD = "facets";
 
@@ -31,7 +33,8 @@ final class FacetCounter implements Collector {
 
 	private int[] segmentCounts;
 
-	FacetCounter(FacetOrdinals ordinals, String... dimensions) {
+	FacetCounter(Collector top, FacetOrdinals ordinals, String... dimensions) {
+		super(top);
 		this.ordinals = ordinals;
 		for (String dimension : dimensions) {
 			counts.put(dimension, new TreeMap<>());
@@ -45,23 +48,15 @@ final class FacetCounter implements Collector {
 		int[] valueCounts = new int[values.valueCount()];
 		segment = values;
 		segmentCounts = valueCounts;
-		return new LeafCollector() {
+		return new FilterLeafCollector(super.getLeafCollector(context)) {
 
 			@Override
-			public void setScorer(Scorable scorer) {
-			}
-
-			@Override
-			public void collect(int doc) {
+			public void collect(int doc) throws IOException {
 				values.count(doc, valueCounts);
+				in.collect(doc);
 			}
 
 		};
-	}
-
-	@Override
-	public ScoreMode scoreMode() {
-		return ScoreMode.COMPLETE_NO_SCORES;
 	}
 
 	Map<String, Map<String, Integer>> counts() {

@@ -2,6 +2,8 @@ package org.communityplaces.places.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,13 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -102,18 +107,39 @@ final class Interests {
 		return any.build();
 	}
 
-	/** Which of the words each of these documents has, in the order they were written: only the page's hits are looked at. */
+	/**
+	 * Which of the words each of these documents has, in the order they were written: only the
+	 * page's hits are looked at, segment by segment in the order of the index, so that each word is
+	 * looked up once in each segment rather than once for each hit.
+	 */
 	List<List<String>> matched(IndexSearcher searcher, int[] docs) throws IOException {
 		List<List<String>> matched = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
 			matched.add(new ArrayList<>());
 		}
+		Integer[] inIndexOrder = new Integer[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			inIndexOrder[i] = i;
+		}
+		Arrays.sort(inIndexOrder, Comparator.comparingInt(i -> docs[i]));
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		for (Map.Entry<Query, String> word : wanted.entrySet()) {
 			Weight weight = searcher.createWeight(searcher.rewrite(word.getKey()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-			for (int i = 0; i < docs.length; i++) {
-				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-				if (weight.matches(leaf, docs[i] - leaf.docBase) != null) {
+			LeafReaderContext leaf = null;
+			DocIdSetIterator candidates = null;
+			TwoPhaseIterator confirm = null;
+			for (int i : inIndexOrder) {
+				if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+					leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+					Scorer scorer = weight.scorer(leaf);
+					confirm = scorer == null ? null : scorer.twoPhaseIterator();
+					candidates = scorer == null ? null : confirm == null ? scorer.iterator() : confirm.approximation();
+				}
+				int doc = docs[i] - leaf.docBase;
+				if (candidates != null && candidates.docID() < doc) {
+					candidates.advance(doc);
+				}
+				if (candidates != null && candidates.docID() == doc && (confirm == null || confirm.matches())) {
 					matched.get(i).add(word.getValue());
 				}
 			}

@@ -106,6 +106,9 @@ final class NameOrder extends FieldComparator<BytesRef> {
 
 		private int bottomOrd;
 
+		/** Whether {@code bottomOrd} and {@code bottomHere} are worked out for the present bottom. */
+		private boolean bottomKnown;
+
 		/** Whether the bottom's name is in this segment, so that an equal ordinal is an equal name. */
 		private boolean bottomHere;
 
@@ -118,9 +121,23 @@ final class NameOrder extends FieldComparator<BytesRef> {
 			this.names = names;
 		}
 
+		/**
+		 * The bottom is looked up in this segment only when a hit ties with it on everything before
+		 * the name: searches near a place seldom compare names at all, and each new bottom from
+		 * another segment would cost a search of this segment's names.
+		 */
 		@Override
-		public void setBottom(int slot) throws IOException {
+		public void setBottom(int slot) {
 			bottomSlot = slot;
+			bottomKnown = false;
+		}
+
+		private void knowBottom() throws IOException {
+			if (bottomKnown) {
+				return;
+			}
+			bottomKnown = true;
+			int slot = bottomSlot;
 			if (segments[slot] == segment) {
 				bottomOrd = ords[slot];
 				bottomHere = true;
@@ -144,6 +161,7 @@ final class NameOrder extends FieldComparator<BytesRef> {
 
 		@Override
 		public int compareBottom(int doc) throws IOException {
+			knowBottom();
 			int ord = ord(doc);
 			if (bottomHere) {
 				return Integer.compare(bottomOrd, ord);

@@ -32,11 +32,13 @@ import org.apache.lucene.document.IntRange;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -49,11 +51,12 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,10 +69,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
 import org.communityplaces.places.place.OpeningTime;
 import org.communityplaces.places.place.Place;
-import org.communityplaces.places.place.PlaceStatus;
 import org.communityplaces.places.place.Weekday;
 import org.communityplaces.places.search.PlaceQuery.OpenWindow;
 import org.communityplaces.places.taxonomy.Taxonomies;
@@ -94,6 +97,23 @@ public class PlaceIndex implements Closeable {
 
 	private static final String HIT = "hit";
 
+	private static final String NEIGHBOURHOOD = "neighbourhood";
+
+	/**
+	 * Places in the index in the order of a curve through the map (Morton's Z-order), so that places
+	 * near each other sit near each other. A search near a place then finds its places in a few runs
+	 * of neighbouring documents rather than one here and one there across the whole index, and what
+	 * it reads of each (postings, doc values, facet bits, the points tree's document lists) comes
+	 * from memory read just before.
+	 */
+	private static final Sort NEIGHBOURS_TOGETHER = new Sort(new SortField(NEIGHBOURHOOD, SortField.Type.LONG));
+
+	private static final int FILTERS_CACHED = 1_000;
+
+	private static final long FILTERS_MEMORY = 32L << 20;
+
+	private static final int FILTERS_MIN_SEGMENT = 10_000;
+
 	static final String[] FACETS = { "kind", "activity", "accessibility", "cost", "capacity" };
 
 	private final Taxonomies taxonomies;
@@ -101,6 +121,19 @@ public class PlaceIndex implements Closeable {
 	private final Analyzer analyzer = englishAnalyzer();
 
 	private final FacetOrdinals facetOrdinals = new FacetOrdinals();
+
+	private final ActivePlaces activePlaces = new ActivePlaces();
+
+	/**
+	 * Lucene's cache of filters (a point or range filter read as bits once it has been asked for a
+	 * few times), except that a filter is cached even when another part of the search matches far
+	 * fewer places. Lucene's default leaves such a filter uncached so as not to slow that one search
+	 * down, and every search with it then read all its places again: "has room" walked the points
+	 * tree for most of the catalogue in every search near a place that asked for it.
+	 */
+	private final LRUQueryCache filters = new LRUQueryCache(FILTERS_CACHED,
+			Math.min(FILTERS_MEMORY, Runtime.getRuntime().maxMemory() / 20),
+			leaf -> leaf.reader().maxDoc() >= FILTERS_MIN_SEGMENT, Float.POSITIVE_INFINITY);
 
 	private final Path folder;
 
@@ -117,9 +150,10 @@ public class PlaceIndex implements Closeable {
 			this.folder = Files.createTempDirectory(parent, "place-index-");
 			this.directory = FSDirectory.open(folder);
 			IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
-				.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+				.setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+				.setIndexSort(NEIGHBOURS_TOGETHER);
 			this.writer = new IndexWriter(directory, config);
-			this.searchers = new SearcherManager(writer, new FacetsReadFirst());
+			this.searchers = new SearcherManager(writer, new SegmentsReadFirst());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the search index under " + parent, ex);
@@ -218,8 +252,9 @@ public class PlaceIndex implements Closeable {
 			try {
 				TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(wanted, 1), null, Integer.MAX_VALUE)
 					.newCollector();
-				FacetCounter facets = request.facets() ? new FacetCounter(facetOrdinals, FACETS) : null;
-				searcher.search(query, facets == null ? top : MultiCollector.wrap(top, facets));
+				FacetCounter facets = request.facets() ? new FacetCounter(top, facetOrdinals, FACETS) : null;
+				Collector collector = facets == null ? top : facets;
+				searcher.search(query, request.activeOnly() ? activePlaces.only(collector) : collector);
 				TopDocs page = top.topDocs((request.page() - 1) * request.size(), request.size());
 				ScoreDoc[] docs = page.scoreDocs;
 				List<List<String>> matched = interests.matched(searcher,
@@ -251,17 +286,21 @@ public class PlaceIndex implements Closeable {
 	}
 
 	/**
-	 * Reads the facet values of each segment a refresh makes searchable before any search sees
-	 * it, so that no search pays for reading them.
+	 * Reads what searches keep of each segment (facet values, which places are active) when a
+	 * refresh makes the segment searchable, before any search sees it, so that no search pays for
+	 * reading them; and gives each searcher this index's cache of filters.
 	 */
-	private final class FacetsReadFirst extends SearcherFactory {
+	private final class SegmentsReadFirst extends SearcherFactory {
 
 		@Override
 		public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
 			for (LeafReaderContext leaf : reader.leaves()) {
 				facetOrdinals.of(leaf.reader());
+				activePlaces.of(leaf.reader());
 			}
-			return super.newSearcher(reader, previousReader);
+			IndexSearcher searcher = super.newSearcher(reader, previousReader);
+			searcher.setQueryCache(filters);
+			return searcher;
 		}
 
 	}
@@ -270,7 +309,7 @@ public class PlaceIndex implements Closeable {
 		Document doc = new Document();
 		doc.add(new StringField("id", place.id(), Field.Store.NO));
 		doc.add(new StringField("serviceAtLocationId", place.serviceAtLocationId(), Field.Store.NO));
-		doc.add(new StringField("status", place.status().hsds(), Field.Store.NO));
+		doc.add(new StringField(ActivePlaces.ACTIVE.field(), place.status().hsds(), Field.Store.NO));
 		doc.add(new TextField("name", place.name(), Field.Store.NO));
 		doc.add(new SortedDocValuesField("name_sort", new BytesRef(place.name().toLowerCase(Locale.ROOT))));
 		if (place.description() != null) {
@@ -306,6 +345,7 @@ public class PlaceIndex implements Closeable {
 		if (location.hasPosition()) {
 			doc.add(new LatLonPoint("location", location.latitude(), location.longitude()));
 			doc.add(new LatLonDocValuesField("location", location.latitude(), location.longitude()));
+			doc.add(new NumericDocValuesField(NEIGHBOURHOOD, neighbourhood(location.latitude(), location.longitude())));
 		}
 		doc.add(new BinaryDocValuesField(HIT, new BytesRef(HitCodec.encode(place))));
 		for (OpeningTime session : place.openingTimes()) {
@@ -361,18 +401,21 @@ public class PlaceIndex implements Closeable {
 		}
 	}
 
+	/** Where a position lies along the Z-order curve: the bits of its latitude and longitude interleaved. */
+	private static long neighbourhood(double latitude, double longitude) {
+		return BitUtil.interleave(GeoEncodingUtils.encodeLatitude(latitude) ^ Integer.MIN_VALUE,
+				GeoEncodingUtils.encodeLongitude(longitude) ^ Integer.MIN_VALUE) >>> 1;
+	}
+
 	private static void facet(Document doc, String field, String value) {
 		doc.add(new StringField(field, value, Field.Store.NO));
 		doc.add(new SortedSetDocValuesField(FacetCounter.FIELD, new BytesRef(field + FacetCounter.SEPARATOR + value)));
 	}
 
+	/** What is asked, except that a place be active: {@link ActivePlaces} sees to that as matches are collected. */
 	private Query query(PlaceQuery request, Interests interests) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		boolean any = false;
-		if (request.activeOnly()) {
-			query.add(new TermQuery(new Term("status", PlaceStatus.ACTIVE.hsds())), Occur.FILTER);
-			any = true;
-		}
 		if (!interests.isEmpty()) {
 			query.add(interests.query(request.near() == null), Occur.MUST);
 			any = true;
