@@ -166,6 +166,8 @@ class Deliveries {
 			failedAttempt(notification, channel, failure);
 			return true;
 		}
+		// Before it is recorded, so the logs show each time an alert went out, even where its record failed
+		log.info("Notification {} sent over {} (attempt {})", notification.id(), channel, delivery.attempts() + 1);
 		Instant sentAt = clock.instant();
 		notifications.sent(notification.id(), sentAt);
 		counter("notifications.sent", channel).increment();

@@ -2,9 +2,11 @@ package org.communityplaces.notifications.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
@@ -13,19 +15,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.communityplaces.notifications.NotificationServiceTest;
+import org.communityplaces.notifications.notify.GovUkNotify;
+import org.communityplaces.notifications.preference.Channel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of the service on one store: each recipient's digest once a day, and an e-mail
- * sent again after a crash recognisably the same message.
+ * Two instances of the service on one store: each alert and each recipient's digest sent once,
+ * and an e-mail sent again after a crash recognisably the same message.
  */
 class SeveralInstancesTests extends NotificationServiceTest {
 
@@ -52,6 +58,65 @@ class SeveralInstancesTests extends NotificationServiceTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	WebhookSender webhooks;
+
+	@Autowired
+	GovUkNotify notify;
+
+	/**
+	 * As when a rebalance hands a backlog to both instances at once: each raises its own share
+	 * of alerts to one host, and both work through that address together, each taking the oldest
+	 * due, so they race for the same alert again and again.
+	 */
+	@Test
+	void twoInstancesWorkingThroughABacklogToOneAddressSendEachAlertOnce() {
+		DeliveryExecutorConfiguration lanes = new DeliveryExecutorConfiguration();
+		ThreadPoolTaskExecutorBuilder threads = new ThreadPoolTaskExecutorBuilder();
+		List<ThreadPoolTaskExecutor> otherThreads = List.of(lanes.emailDeliveryExecutor(threads),
+				lanes.textDeliveryExecutor(threads), lanes.webhookDeliveryExecutor(threads));
+		otherThreads.forEach(ThreadPoolTaskExecutor::initialize);
+		Deliveries otherInstance = new Deliveries(notifications, mailer, webhooks, notify, clock, meters,
+				otherThreads.get(0), otherThreads.get(1), otherThreads.get(2), Duration.ofMillis(100),
+				Duration.ofMillis(400), 150);
+		List<Notification> backlog = IntStream.range(0, 80).mapToObj(alert -> dueEmailTo(HOST)).toList();
+		try {
+			CountDownLatch together = new CountDownLatch(1);
+			CompletableFuture<Void> thisInstance = CompletableFuture.runAsync(() -> {
+				awaitQuietly(together);
+				backlog.subList(0, 40).forEach(alert -> notifications.raise(List.of(alert)));
+			});
+			CompletableFuture<Void> thatInstance = CompletableFuture.runAsync(() -> {
+				awaitQuietly(together);
+				backlog.subList(40, 80).forEach(alert -> {
+					mongo.insert(alert);
+					otherInstance.created(new NotificationsCreated(List.of(alert)));
+				});
+			});
+			together.countDown();
+			thisInstance.join();
+			thatInstance.join();
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				otherInstance.sweep();
+				return mongo.findAll(Notification.class)
+					.stream()
+					.allMatch(alert -> alert.delivery().status() == Notification.Status.SENT);
+			});
+		}
+		finally {
+			otherThreads.forEach(ThreadPoolTaskExecutor::shutdown);
+		}
+
+		assertThat(emailsTo(HOST)).extracting(SeveralInstancesTests::messageId)
+			.hasSize(80)
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(backlog.stream()
+				.map(alert -> "<" + alert.id().replace(":", "=3A") + "@communityplaces.example.org>")
+				.toList());
+		assertThat(mongo.findAll(Notification.class))
+			.allSatisfy(alert -> assertThat(alert.delivery().attempts()).isZero());
+	}
 
 	/** Two instances' digest jobs as they run when the job lock was lost or expired mid-run. */
 	@Test
@@ -135,6 +200,16 @@ class SeveralInstancesTests extends NotificationServiceTest {
 	private Digests digestJob() {
 		return new Digests(notifications, claims, mailer, templates, clock, meters, "https://portal.example.org",
 				DIGEST_ZONE);
+	}
+
+	/** An alert to the host due at once, as raised from one event. */
+	private Notification dueEmailTo(String address) {
+		Instant now = clock.instant();
+		return Notification.of(new Notification.Event(UUID.randomUUID().toString(), "ReferralRequested", "r-1"),
+				new Notification.Recipient("host", address),
+				new Notification.Message("New referral for The Red Lion community table", "Someone has been referred.",
+						"<p>Someone has been referred.</p>", null, null),
+				Channel.EMAIL, address, now, now);
 	}
 
 	private LocalDate today() {
