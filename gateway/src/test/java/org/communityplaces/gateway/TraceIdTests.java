@@ -63,9 +63,12 @@ class TraceIdTests {
 		assertThat(traceparent.get()).as("the W3C trace context sent to the service")
 			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 		String traceId = traceparent.get().split("-")[1];
+		String spanId = traceparent.get().split("-")[2];
+		// The service's spans are children of the span on the gateway's access log line: one span a request
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getOut())
-				.containsPattern("\\[" + traceId + ",[0-9a-f]{16}\\] .*" + correlation + " GET /api/places/search 200 route=places"));
+				.contains("[" + traceId + "," + spanId + "] ")
+				.containsPattern("\\[" + traceId + "," + spanId + "\\] .*" + correlation + " GET /api/places/search 200 route=places"));
 	}
 
 }

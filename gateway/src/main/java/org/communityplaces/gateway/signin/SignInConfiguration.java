@@ -48,6 +48,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -82,6 +83,18 @@ class SignInConfiguration {
 
 	private static final DefaultServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
 
+	/**
+	 * What anyone may read, signed in or not: the searches, the Open Referral API, the
+	 * vocabularies, the public keys, the probes and the static files. A request for one of these
+	 * that carries no credentials (no Authorization header, no session cookie) does not go
+	 * through the security chain at all: it would be let through as anyone, and nothing the
+	 * chain does (no session, no CSRF token, no challenge) applies to it. Pages are not here, as
+	 * they need the chain's CSRF token for their forms.
+	 */
+	private static final String[] OPEN_READS = { "/api/places/search", "/api/vocabularies", "/oruk", "/oruk/**",
+			"/.well-known/jwks.json", "/livez", "/readyz", "/assets/**", "/favicon.ico", "/api-docs/**",
+			"/webjars/swagger-ui/**" };
+
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
 	@Bean
@@ -108,7 +121,10 @@ class SignInConfiguration {
 			ObjectProvider<ReactiveClientRegistrationRepository> providers, WebSessionIdResolver sessionIds) {
 		ServerAccessDeniedHandler notAllowed = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
 				"Not allowed", "Your role cannot do this.");
-		http.authorizeExchange(exchanges -> exchanges
+		http.securityMatcher(new NegatedServerWebExchangeMatcher(anonymousOpenReads(sessionIds)))
+			.authorizeExchange(exchanges -> exchanges
+			.matchers(anyOf(HttpMethod.GET, OPEN_READS))
+			.permitAll()
 			.matchers(anyOf(null, "/oruk/**", "/oruk", "/.well-known/jwks.json", "/livez", "/readyz",
 					// The actuator is served only on the management port (see application.yml)
 					"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/unavailable/**", "/swagger-ui.html", "/webjars/swagger-ui/**",
@@ -282,6 +298,18 @@ class SignInConfiguration {
 				}
 			}
 			return ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
+	}
+
+	/** A read of {@link #OPEN_READS} by someone who sends no credentials. */
+	private static ServerWebExchangeMatcher anonymousOpenReads(WebSessionIdResolver sessionIds) {
+		ServerWebExchangeMatcher openReads = anyOf(HttpMethod.GET, OPEN_READS);
+		return exchange -> {
+			if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+					|| !sessionIds.resolveSessionIds(exchange).isEmpty()) {
+				return ServerWebExchangeMatcher.MatchResult.notMatch();
+			}
+			return openReads.matches(exchange);
 		};
 	}
 
