@@ -83,6 +83,18 @@ class SignInTests {
 	}
 
 	@Test
+	void anOpenReadWithCredentialsIsStillSignedIn() {
+		// Reads of open paths without credentials skip the security chain; with them, they do not
+		http.get().uri("/api/places/search?q=pub").headers(headers -> headers.setBasicAuth("sam", "test-password"))
+			.exchange().expectStatus().isOk().expectBody(String.class);
+		assertThat(received.get("authorization")).as("the person is relayed to the places service").startsWith("Bearer ");
+		received.clear();
+		http.get().uri("/api/places/search?q=pub").headers(headers -> headers.setBasicAuth("sam", "a-wrong-password"))
+			.exchange().expectStatus().isUnauthorized();
+		assertThat(received).as("a wrong password is refused, not served as anyone").isEmpty();
+	}
+
+	@Test
 	void aSignedInPersonReachesTheServicesAsAShortLivedSignedTokenAndTheirPasswordDoesNot() throws Exception {
 		http.get()
 			.uri("/api/referrals")
